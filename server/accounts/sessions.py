@@ -1,0 +1,68 @@
+"""Sessions in Redis: an opaque bearer token maps to a user id, with expiry.
+
+Only a SHA-256 of the token is stored, so a Redis dump does not hand out live sessions.
+A per-user index lets an admin revoke every session of an account at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+_PREFIX = "zwgk:session:"
+_USER_INDEX = "zwgk:user-sessions:"
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    user_id: int
+    kind: str  # "wechat" or "staff"
+
+
+def _key(token: str) -> str:
+    return _PREFIX + hashlib.sha256(token.encode()).hexdigest()
+
+
+class SessionStore:
+    """Create, read and revoke bearer-token sessions."""
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def create(self, user_id: int, kind: str, ttl_seconds: int) -> str:
+        token = secrets.token_urlsafe(32)
+        key = _key(token)
+        index = f"{_USER_INDEX}{user_id}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(key, json.dumps({"uid": user_id, "kind": kind}), ex=ttl_seconds)
+            pipe.sadd(index, key)
+            pipe.expire(index, ttl_seconds)
+            await pipe.execute()
+        return token
+
+    async def get(self, token: str) -> Session | None:
+        raw = await self._redis.get(_key(token))
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return Session(user_id=int(data["uid"]), kind=str(data["kind"]))
+
+    async def revoke(self, token: str) -> None:
+        key = _key(token)
+        session = await self.get(token)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(key)
+            if session is not None:
+                pipe.srem(f"{_USER_INDEX}{session.user_id}", key)
+            await pipe.execute()
+
+    async def revoke_all(self, user_id: int) -> None:
+        index = f"{_USER_INDEX}{user_id}"
+        keys = await self._redis.smembers(index)
+        if keys:
+            await self._redis.delete(*keys)
+        await self._redis.delete(index)

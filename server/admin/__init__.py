@@ -1,0 +1,13 @@
+"""The staff back-office API (后台): one blueprint per domain, under ``/api/v1/admin``."""
+
+from __future__ import annotations
+
+from sanic import Blueprint
+
+
+def blueprints() -> list[Blueprint]:
+    """Every back-office blueprint, registered explicitly by ``create_app``."""
+    from server.accounts import admin as accounts_admin
+    from server.policies import admin as policies_admin
+
+    return [accounts_admin.bp, policies_admin.bp]

@@ -1,0 +1,112 @@
+"""The application factory: ``create_app(settings) -> Sanic``.
+
+No I/O happens at import or in the factory: listeners open the database, Redis and the
+WeChat client in each worker process and keep them on the typed :class:`AppContext`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import redis.asyncio as aioredis
+from sanic import Sanic
+from sanic.config import Config
+
+from server.accounts.sessions import SessionStore
+from server.config import Settings
+from server.core.db import close_db, init_db, migrate
+from server.core.errors import register_error_handlers
+from server.core.logging import configure_logging
+from server.core.middleware import register_middleware
+from server.wechat import WeChatGateway
+
+
+class AppContext:
+    """Per-process resources, opened in ``before_server_start`` and closed after stop."""
+
+    settings: Settings
+    redis: aioredis.Redis
+    sessions: SessionStore
+    wechat: WeChatGateway
+    #: Set by tests and the CLI when the schema is managed elsewhere.
+    run_migrations: bool
+
+    def __init__(self, settings: Settings, run_migrations: bool) -> None:
+        self.settings = settings
+        self.run_migrations = run_migrations
+
+
+App = Sanic[Config, AppContext]
+
+
+def redis_url(settings: Settings) -> str:
+    """The Redis URL, resolving ``"embedded"`` to the socket ``zwgk up`` starts in var/."""
+    if settings.redis.url == "embedded":
+        return f"unix://{(settings.paths.var_dir / 'redis.sock').resolve()}"
+    return settings.redis.url
+
+
+def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool = True) -> App:
+    """Build the API application for ``settings``."""
+    app: App = Sanic(name, ctx=AppContext(settings, run_migrations))
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.REQUEST_MAX_SIZE = 30 * 1024 * 1024  # attachments; endpoints check their own
+    app.config.OAS_UI_DEFAULT = "swagger"
+    app.config.OAS_URL_PREFIX = "/docs"
+    app.config.OAS_TITLE = "zwgk API"
+    app.config.OAS_VERSION = "1"
+    app.config.OAS_DESCRIPTION = "政务公开 mini-program and back-office API."
+    app.config.HTTP_AUTO_OPTIONS = False
+    app.config.HTTP_AUTO_HEAD = False
+    app.config.HTTP_AUTO_TRACE = False
+    app.config.CORS = False
+    app.config.ACCESS_LOG = False
+
+    register_error_handlers(app)
+    register_middleware(app)
+    _register_blueprints(app)
+    _register_listeners(app)
+    return app
+
+
+def _register_blueprints(app: App) -> None:
+    from miniprogram_api import blueprints as miniprogram_blueprints
+    from server.admin import blueprints as admin_blueprints
+    from server.core.health import bp as health_bp
+    from server.wechat.events import callback_blueprint
+
+    app.blueprint(health_bp)
+    for bp in miniprogram_blueprints():
+        app.blueprint(bp)
+    for bp in admin_blueprints():
+        app.blueprint(bp)
+    app.blueprint(callback_blueprint(app.ctx.settings))
+
+
+def _register_listeners(app: App) -> None:
+    @app.main_process_start
+    async def apply_migrations(app: App, _: Any) -> None:
+        # One-off work belongs here: Sanic workers are spawned and would race.
+        if app.ctx.run_migrations:
+            await migrate(app.ctx.settings.database)
+
+    @app.before_server_start
+    async def open_resources(app: App, _: Any) -> None:
+        settings = app.ctx.settings
+        configure_logging(settings.logging.level, settings.logging.format)
+        await init_db(settings.database)
+        app.ctx.redis = aioredis.from_url(redis_url(settings))
+        app.ctx.sessions = SessionStore(app.ctx.redis)
+        app.ctx.wechat = WeChatGateway(
+            base_url=settings.wechat.resolved_base_url,
+            appid=settings.wechat.appid,
+            secret=settings.wechat.secret,
+            redis=app.ctx.redis,
+            timeout=settings.wechat.timeout_seconds,
+        )
+
+    @app.after_server_stop
+    async def close_resources(app: App, _: Any) -> None:
+        await app.ctx.wechat.aclose()
+        await app.ctx.redis.aclose()
+        await close_db()

@@ -1,0 +1,78 @@
+"""Database wiring: one Tortoise configuration for SQLite and PostgreSQL, and migrations.
+
+The schema is owned by the migrations in ``server/migrations`` (Tortoise 1.x's built-in
+tool); ``zwgk migrate`` applies them on either database. SQLite runs in WAL mode with a
+busy timeout so the API and worker processes can share the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from tortoise import Tortoise, connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from server.config import DatabaseSettings
+
+#: Every module holding models. One Tortoise app ("models") keeps relations simple.
+MODEL_MODULES: list[str] = [
+    "server.accounts.models",
+    "server.core.outbox",
+    "server.policies.models",
+]
+MIGRATIONS_MODULE = "server.migrations"
+
+
+def tortoise_config(db: DatabaseSettings) -> dict[str, Any]:
+    """The Tortoise config dict for ``db`` (also used by the migration tooling)."""
+    url = db.url
+    if db.is_sqlite:
+        path = url.removeprefix("sqlite://").split("?", 1)[0]
+        if path not in (":memory:", "") and not path.startswith("/"):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        query = urlsplit(url).query
+        params = {"busy_timeout": db.busy_timeout_ms, "journal_mode": "WAL", "synchronous": "NORMAL"}
+        url = f"sqlite://{path}?{urlencode(params)}" + (f"&{query}" if query else "")
+    elif url.startswith("postgresql://"):
+        url = "postgres://" + url.removeprefix("postgresql://")
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": MIGRATIONS_MODULE,
+            }
+        },
+        "use_tz": True,
+        "timezone": "Asia/Shanghai",
+    }
+
+
+async def init_db(db: DatabaseSettings) -> None:
+    """Open the connection pool for this process (schema must already be migrated)."""
+    await Tortoise.init(config=tortoise_config(db))
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+
+
+def connection() -> BaseDBAsyncClient:
+    """The default connection (for raw SQL such as full-text search)."""
+    return connections.get("default")
+
+
+def dialect() -> str:
+    """``"sqlite"`` or ``"postgres"``."""
+    return str(connection().capabilities.dialect)
+
+
+async def migrate(db: DatabaseSettings) -> None:
+    """Apply every pending migration. Safe to run repeatedly and from ``main_process_start``."""
+    from tortoise.migrations.api.migrate import migrate as run_migrations
+
+    await run_migrations(config=tortoise_config(db))
+    await Tortoise.close_connections()

@@ -1,0 +1,31 @@
+"""Wiring of WeChat's event pushes into the outbox.
+
+WeChat expects an answer within 5 seconds and retries otherwise, so the callback only
+verifies, decrypts and records the event; the push domain consumes ``wechat.*`` topics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from sanic import Blueprint
+
+from server.config import Settings
+from server.core.outbox import record_event
+from server.wechat.callback import WeChatEvent, create_callback_blueprint
+
+
+async def record_wechat_event(event: WeChatEvent) -> None:
+    """Store a verified event as ``wechat.<event name>`` for the workers."""
+    payload: dict[str, Any] = asdict(event) if is_dataclass(event) else dict(vars(event))
+    await record_event(f"wechat.{event.event}", "wechat_user", event.openid, payload)
+
+
+def callback_blueprint(settings: Settings) -> Blueprint:
+    return create_callback_blueprint(
+        token=settings.wechat.callback_token,
+        encoding_aes_key=settings.wechat.encoding_aes_key or None,
+        appid=settings.wechat.appid,
+        on_event=record_wechat_event,
+    )
