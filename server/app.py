@@ -18,6 +18,7 @@ from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
+from server.policies.search_index import SearchCache
 from server.wechat import WeChatGateway
 
 
@@ -28,6 +29,7 @@ class AppContext:
     redis: aioredis.Redis
     sessions: SessionStore
     wechat: WeChatGateway
+    search_cache: SearchCache
     #: Set by tests and the CLI when the schema is managed elsewhere.
     run_migrations: bool
 
@@ -61,6 +63,11 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
     app.config.HTTP_AUTO_TRACE = False
     app.config.CORS = False
     app.config.ACCESS_LOG = False
+    app.config.MOTD = False
+    if settings.env == "test":
+        # TouchUp rewrites methods on the Sanic class itself; with several apps in one
+        # test process the second rewrite fails, so tests run without it.
+        app.config.TOUCHUP = False
 
     register_error_handlers(app)
     register_middleware(app)
@@ -85,18 +92,19 @@ def _register_blueprints(app: App) -> None:
 
 def _register_listeners(app: App) -> None:
     @app.main_process_start
-    async def apply_migrations(app: App, _: Any) -> None:
+    async def apply_migrations(app: App) -> None:
         # One-off work belongs here: Sanic workers are spawned and would race.
         if app.ctx.run_migrations:
             await migrate(app.ctx.settings.database)
 
     @app.before_server_start
-    async def open_resources(app: App, _: Any) -> None:
+    async def open_resources(app: App) -> None:
         settings = app.ctx.settings
         configure_logging(settings.logging.level, settings.logging.format)
         await init_db(settings.database)
         app.ctx.redis = aioredis.from_url(redis_url(settings))
         app.ctx.sessions = SessionStore(app.ctx.redis)
+        app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
         app.ctx.wechat = WeChatGateway(
             base_url=settings.wechat.resolved_base_url,
             appid=settings.wechat.appid,
@@ -106,7 +114,7 @@ def _register_listeners(app: App) -> None:
         )
 
     @app.after_server_stop
-    async def close_resources(app: App, _: Any) -> None:
+    async def close_resources(app: App) -> None:
         await app.ctx.wechat.aclose()
         await app.ctx.redis.aclose()
         await close_db()

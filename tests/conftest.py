@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 from pathlib import Path
 
 import httpx
@@ -86,3 +87,110 @@ def emulator(emulator_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=emulator_url, timeout=10) as client:
         client.post("/_emulator/reset").raise_for_status()
         yield client
+
+
+# --------------------------------------------------------------------------- database & app
+import itertools  # noqa: E402
+import shutil  # noqa: E402
+
+from server.config import Settings  # noqa: E402
+
+_app_numbers = itertools.count()
+PG_URL = os.environ.get("ZWGK_TEST_DATABASE_URL", "")
+
+
+def _worker_id() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated database: a SQLite template file, or a per-worker PostgreSQL database."""
+    import asyncio
+
+    from server.config import DatabaseSettings
+    from server.core.db import migrate
+
+    if PG_URL:
+        import asyncpg
+
+        name = f"zwgk_test_{_worker_id()}"
+
+        async def create() -> None:
+            conn = await asyncpg.connect(PG_URL)
+            try:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                await conn.execute(f'CREATE DATABASE "{name}"')
+            finally:
+                await conn.close()
+
+        asyncio.run(create())
+        url = PG_URL.rsplit("/", 1)[0] + f"/{name}"
+        asyncio.run(migrate(DatabaseSettings(url=url)))
+        return url
+    path = tmp_path_factory.mktemp("db-template") / "template.db"
+    asyncio.run(migrate(DatabaseSettings(url=f"sqlite://{path}")))
+    return str(path)
+
+
+@pytest.fixture
+def database_url(database_template: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated, empty database for one test."""
+    if PG_URL:
+        yield database_template
+        return
+    target = tmp_path / "test.db"
+    shutil.copyfile(database_template, target)
+    yield f"sqlite://{target}"
+
+
+async def _truncate_postgres(url: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        tables = await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'tortoise_migrations'"
+        )
+        names = ", ".join(f'"{t["tablename"]}"' for t in tables)
+        await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+def settings(database_url: str, redis_url: str, emulator_url: str, tmp_path: Path) -> Settings:
+    """Settings of the app under test: fresh DB, shared Redis, the emulator."""
+    return Settings(
+        env="test",
+        database={"url": database_url},
+        redis={"url": redis_url},
+        wechat={"mode": "emulator", "base_url": emulator_url, "timeout_seconds": 5},
+        paths={"var_dir": tmp_path / "var", "files_dir": tmp_path / "var" / "files"},
+        logging={"level": "WARNING", "format": "console"},
+    )
+
+
+@pytest.fixture
+async def app(settings: Settings, redis_client: Any) -> AsyncIterator[Any]:
+    """The API app, started (listeners run) against a fresh database."""
+    from server.app import create_app
+    from server.policies.service import load_taxonomy
+    from tests.helpers import Lifespan
+
+    if PG_URL:
+        await _truncate_postgres(settings.database.url)
+    application = create_app(settings, name=f"zwgk_test_{next(_app_numbers)}",
+                             run_migrations=False)
+    async with Lifespan(application):
+        await load_taxonomy()
+        yield application
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    from tests.helpers import client_for
+
+    async with client_for(app) as c:
+        yield c

@@ -53,7 +53,9 @@ def tortoise_config(db: DatabaseSettings) -> dict[str, Any]:
 
 async def init_db(db: DatabaseSettings) -> None:
     """Open the connection pool for this process (schema must already be migrated)."""
-    await Tortoise.init(config=tortoise_config(db))
+    # The global fallback makes the context visible to every task (Sanic runs listeners
+    # and requests in different tasks), as Tortoise 1.x requires for cross-task access.
+    await Tortoise.init(config=tortoise_config(db), _enable_global_fallback=True)
 
 
 async def close_db() -> None:

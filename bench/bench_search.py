@@ -1,0 +1,647 @@
+"""Search benchmark: indexing time, and search throughput/latency against a Sanic hello-world.
+
+Targets (issue "search performance", on the 2-core machine):
+
+* search rate ≥ 40 % of a bare Sanic JSON hello-world's rate, same machine, same run;
+* search p99 latency ≤ 50 ms at 64 connections;
+* indexing 100 000 policies of 1–3 KB ≤ 60 s;
+* no response other than 200.
+
+One run, in a temporary directory: generate the corpus (:mod:`bench.gen_policies`), start an
+embedded Redis, ``zwgk migrate``, time ``zwgk import-policies`` (the indexing figure), start
+``zwgk serve`` and load it with a rotating query mix (:mod:`bench.queries`), stop it, start
+``bench/hello.py`` with the same number of workers and load it the same way (same generator,
+connections, duration and warm-up). The figures are printed as a table with PASS/MISS per
+target and written to ``bench/out/search.json``.
+
+Usage::
+
+    python -m bench.bench_search [--policies 100000] [--duration 10] [--connections 64]
+                                 [--workers 2] [--keep DIR] [--dry-run] [--loadgen auto]
+
+``--dry-run`` needs no ``zwgk`` CLI: it skips migrate/import/serve and points the search
+query mix at a second hello-world, so the search/hello ratio should come out near 100 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+if __package__ in (None, ""):  # run as a script: make ``bench`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.gen_policies import DEFAULT_SEED, write_jsonl  # noqa: E402
+from bench.loadgen import LoadResult, Tool, find_wrk, run_load  # noqa: E402
+from bench.queries import FIXED_DOC_NUMBERS, QUERY_MIX, search_paths  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+HELLO = REPO / "bench" / "hello.py"
+DEFAULT_OUT = REPO / "bench" / "out" / "search.json"
+HOST = "127.0.0.1"
+SEARCH_PATH = "/api/v1/policies/search"
+
+#: The targets of the issue. The indexing target is for 100 000 policies and is scaled
+#: linearly for other corpus sizes (the import is a linear pass over the file).
+RATIO_TARGET_PCT = 40.0
+P99_TARGET_MS = 50.0
+INDEX_TARGET_S_PER_100K = 60.0
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def log(msg: str) -> None:
+    """Progress goes to stderr so that stdout holds only the report."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def http_get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
+    """``(status, body)`` of a GET; ``(0, b"")`` when the server cannot be reached."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 (loopback only)
+            return int(resp.status), resp.read()
+    except urllib.error.HTTPError as exc:
+        return int(exc.code), exc.read()
+    except (OSError, urllib.error.URLError):
+        return 0, b""
+
+
+@dataclass
+class Child:
+    """A server we started, in its own process group (Sanic forks worker processes)."""
+
+    name: str
+    proc: subprocess.Popen[bytes]
+    log_path: Path
+    log_file: IO[bytes]
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """SIGINT the group (Sanic shuts down gracefully on it), then SIGKILL if needed."""
+        if self.proc.poll() is None:
+            for sig, wait in ((signal.SIGINT, timeout), (signal.SIGKILL, 5.0)):
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, sig)
+                try:
+                    self.proc.wait(wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        # Workers may outlive their parent for a moment; make sure the group is gone.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.log_file.close()
+
+    def tail(self, n: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-n:]
+        except OSError:
+            return ""
+
+
+def start_child(name: str, cmd: Sequence[str], env: dict[str, str], cwd: Path, logs: Path) -> Child:
+    log_path = logs / f"{name}.log"
+    log_file = log_path.open("wb")
+    proc = subprocess.Popen(
+        list(cmd),
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # own process group: stop() reaches the Sanic workers too
+    )
+    return Child(name, proc, log_path, log_file)
+
+
+def wait_ready(child: Child, url: str, timeout: float) -> None:
+    """Poll ``url`` until it answers 200; fail early if the server process dies."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if child.proc.poll() is not None:
+            raise RuntimeError(
+                f"{child.name} exited with {child.proc.returncode} before it was ready:\n"
+                + child.tail()
+            )
+        status, _ = http_get(url, timeout=2.0)
+        if status == 200:
+            return
+        time.sleep(0.25)
+    raise RuntimeError(f"{child.name} not ready at {url} after {timeout:.0f} s:\n{child.tail()}")
+
+
+def run_cli(cmd: Sequence[str], env: dict[str, str], cwd: Path, timeout: float) -> tuple[float, str]:
+    """Run a ``zwgk`` command to completion; ``(wall seconds, combined output)``."""
+    started = time.perf_counter()
+    res = subprocess.run(
+        list(cmd),
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    out = (res.stdout + res.stderr).strip()
+    if res.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed with {res.returncode}:\n{out[-3000:]}")
+    return elapsed, out
+
+
+def zwgk_executable() -> str | None:
+    """The project's console script, next to this interpreter (the venv) or on PATH."""
+    beside = Path(sys.executable).parent / "zwgk"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("zwgk")
+
+
+def machine_info() -> dict[str, Any]:
+    """The conditions a figure was measured under."""
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    commit = ""
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        commit = subprocess.run(
+            ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    try:
+        import sanic
+
+        sanic_version = str(sanic.__version__)
+    except ImportError:
+        sanic_version = "?"
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "loadavg_at_start": list(os.getloadavg()),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "sanic": sanic_version,
+        "commit": commit,
+    }
+
+
+# ------------------------------------------------------------------------------ the run
+
+
+@dataclass
+class Options:
+    policies: int
+    duration: float
+    warmup: float
+    connections: int
+    workers: int
+    keep: Path | None
+    loadgen: str
+    wrk_threads: int
+    seed: int
+    dry_run: bool
+    search_cache_seconds: float
+    out: Path
+    fail_on_miss: bool
+
+
+@dataclass
+class Report:
+    """Everything the run measured; serialised as ``bench/out/search.json``."""
+
+    options: dict[str, Any]
+    machine: dict[str, Any]
+    loadgen: str = ""
+    generation: dict[str, Any] = field(default_factory=dict)
+    index_seconds: float | None = None
+    import_output: str = ""
+    query_totals: dict[str, int | None] = field(default_factory=dict)
+    search: LoadResult | None = None
+    hello: LoadResult | None = None
+    started_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat())
+
+    @property
+    def ratio_pct(self) -> float | None:
+        if self.search is None or self.hello is None or not self.hello.rps:
+            return None
+        return self.search.rps / self.hello.rps * 100.0
+
+    def index_target_s(self) -> float:
+        return INDEX_TARGET_S_PER_100K * int(self.options["policies"]) / 100_000
+
+    def verdicts(self) -> list[tuple[str, str, str, bool | None]]:
+        """``(what, figure, target, passed)``; ``passed`` is ``None`` when not measured."""
+        rows: list[tuple[str, str, str, bool | None]] = []
+        ratio = self.ratio_pct
+        rows.append(
+            (
+                "search rate / hello rate",
+                f"{ratio:.1f} %" if ratio is not None else "n/a",
+                f">= {RATIO_TARGET_PCT:.0f} %",
+                None if ratio is None else ratio >= RATIO_TARGET_PCT,
+            )
+        )
+        p99 = self.search.p99_ms if self.search else None
+        rows.append(
+            (
+                f"search p99 at {self.options['connections']} connections",
+                f"{p99:.1f} ms" if p99 is not None else "n/a",
+                f"<= {P99_TARGET_MS:.0f} ms",
+                None if p99 is None else p99 <= P99_TARGET_MS,
+            )
+        )
+        n = int(self.options["policies"])
+        target = self.index_target_s()
+        scaled = "" if n == 100_000 else " (60 s per 100k, scaled)"
+        rows.append(
+            (
+                f"indexing {n} policies",
+                f"{self.index_seconds:.1f} s" if self.index_seconds is not None else "n/a",
+                f"<= {target:.1f} s{scaled}",
+                None if self.index_seconds is None else self.index_seconds <= target,
+            )
+        )
+        runs = [r for r in (self.search, self.hello) if r is not None]
+        bad = sum(r.non200 + r.errors for r in runs)
+        total = sum(r.requests + r.errors for r in runs)
+        rows.append(
+            (
+                "non-200 responses + errors",
+                f"{bad} ({bad / total * 100:.2f} %)" if total else "n/a",
+                "= 0",
+                None if not runs else bad == 0,
+            )
+        )
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "benchmark": "search",
+            "started_at": self.started_at,
+            "options": self.options,
+            "machine": self.machine,
+            "loadgen": self.loadgen,
+            "generation": self.generation,
+            "index_seconds": self.index_seconds,
+            "index_target_seconds": self.index_target_s(),
+            "import_output_tail": self.import_output[-2000:],
+            "query_totals": self.query_totals,
+            "search": self.search.to_dict() if self.search else None,
+            "hello": self.hello.to_dict() if self.hello else None,
+            "ratio_pct": self.ratio_pct,
+            "targets": [
+                {"what": w, "figure": f, "target": t, "result": _verdict(p)}
+                for w, f, t, p in self.verdicts()
+            ],
+        }
+
+
+def _verdict(passed: bool | None) -> str:
+    return "n/a" if passed is None else ("PASS" if passed else "MISS")
+
+
+def print_report(rep: Report) -> None:
+    o = rep.options
+    print()
+    label = "search (dry run: hello)" if o["dry_run"] else "search"
+    print(
+        f"search benchmark — {o['policies']} policies, {o['connections']} connections, "
+        f"{o['duration']:g} s per run after {o['warmup']:g} s warm-up, {o['workers']} workers, "
+        f"load generator: {rep.loadgen}"
+    )
+    m = rep.machine
+    print(
+        f"machine: {m['cpus']} CPUs ({m['cpu_model']}), load avg at start "
+        f"{m['loadavg_at_start'][0]:.2f}, Python {m['python']}, Sanic {m['sanic']}, "
+        f"commit {m['commit'] or '?'}"
+    )
+    if not o["dry_run"]:
+        cache = o["search_cache_seconds"]
+        print(
+            f"search result cache: {'off' if not cache else f'{cache:g} s'}; "
+            f"query mix: {len(rep.query_totals)} queries"
+        )
+    print()
+    header = (
+        f"{'':<26}{'rps':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        f"{'requests':>10}{'non-200':>9}{'errors':>8}"
+    )
+    print(header)
+    for name, r in ((label, rep.search), ("hello (baseline)", rep.hello)):
+        if r is None:
+            print(f"{name:<26}{'not measured':>10}")
+            continue
+        print(
+            f"{name:<26}{r.rps:>10.1f}{r.p50_ms:>9.2f}{r.p90_ms:>9.2f}{r.p99_ms:>9.2f}"
+            f"{r.max_ms:>9.1f}{r.requests:>10}{r.non200:>9}{r.errors:>8}"
+        )
+    print()
+    ratio = rep.ratio_pct
+    print(f"RATIO search/hello = {ratio:.1f} %" if ratio is not None else "RATIO n/a")
+    print()
+    rows = rep.verdicts()
+    w_what = max(len("target"), *(len(r[0]) for r in rows)) + 2
+    w_fig = max(len("figure"), *(len(r[1]) for r in rows))
+    w_tgt = max(len("wanted"), *(len(r[2]) for r in rows)) + 2
+    print(f"{'target':<{w_what}}{'figure':>{w_fig}}  {'wanted':<{w_tgt}}result")
+    for what, fig, target, passed in rows:
+        print(f"{what:<{w_what}}{fig:>{w_fig}}  {target:<{w_tgt}}{_verdict(passed)}")
+    print()
+
+
+@contextlib.contextmanager
+def workdir(keep: Path | None) -> Iterator[Path]:
+    """The run's directory: ``--keep DIR`` (kept) or a temporary one (removed)."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep.resolve()
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="zwgk-bench-"))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(
+    tool: Tool, wrk: str | None, base_url: str, paths: Sequence[str], opts: Options, what: str
+) -> LoadResult:
+    """Warm up, then measure, with identical settings for every target."""
+    if opts.warmup > 0:
+        log(f"{what}: warm-up {opts.warmup:g} s")
+        run_load(
+            tool,
+            base_url,
+            paths,
+            connections=opts.connections,
+            duration=opts.warmup,
+            wrk=wrk,
+            wrk_threads=opts.wrk_threads,
+        )
+    log(f"{what}: measuring {opts.duration:g} s at {opts.connections} connections")
+    res = run_load(
+        tool,
+        base_url,
+        paths,
+        connections=opts.connections,
+        duration=opts.duration,
+        wrk=wrk,
+        wrk_threads=opts.wrk_threads,
+    )
+    log(f"{what}: {res.rps:.1f} rps, p50 {res.p50_ms:.2f} ms, p99 {res.p99_ms:.2f} ms")
+    return res
+
+
+def run(opts: Options) -> Report:
+    rep = Report(
+        options={
+            "policies": opts.policies,
+            "duration": opts.duration,
+            "warmup": opts.warmup,
+            "connections": opts.connections,
+            "workers": opts.workers,
+            "seed": opts.seed,
+            "dry_run": opts.dry_run,
+            "search_cache_seconds": opts.search_cache_seconds,
+            "wrk_threads": opts.wrk_threads,
+        },
+        machine=machine_info(),
+    )
+    # Choose the generator once: both runs must use the same one.
+    wrk = find_wrk(install=True, log=log) if opts.loadgen in ("auto", "wrk") else None
+    if opts.loadgen == "wrk" and wrk is None:
+        raise RuntimeError("--loadgen wrk: wrk is not installed and could not be installed")
+    tool: Tool = "wrk" if wrk else "python"
+    if tool == "wrk":
+        rep.loadgen = f"wrk ({opts.wrk_threads} thread{'s' if opts.wrk_threads > 1 else ''})"
+    else:
+        rep.loadgen = "python asyncio client (wrk unavailable; ratios are optimistic)"
+    log(f"load generator: {rep.loadgen}")
+
+    zwgk = None if opts.dry_run else zwgk_executable()
+    if not opts.dry_run and zwgk is None:
+        raise RuntimeError("the zwgk console script is not installed (pip install -e .)")
+
+    children: list[Child] = []
+    redis: Any = None
+    with workdir(opts.keep) as work:
+        logs = work / "logs"
+        logs.mkdir(exist_ok=True)
+        try:
+            corpus = work / "policies.jsonl"
+            log(f"generating {opts.policies} policies into {corpus}")
+            gen = write_jsonl(corpus, opts.policies, opts.seed)
+            rep.generation = {
+                "seconds": round(gen.seconds, 2),
+                "file_bytes": gen.file_bytes,
+                "body_bytes_min": gen.body_bytes_min,
+                "body_bytes_mean": round(gen.body_bytes_mean, 1),
+                "body_bytes_max": gen.body_bytes_max,
+            }
+            log(
+                f"generated {gen.file_bytes / 1e6:.1f} MB in {gen.seconds:.1f} s (body bytes "
+                f"{gen.body_bytes_min}–{gen.body_bytes_max}, mean {gen.body_bytes_mean:.0f})"
+            )
+            queries = [q for _, q in QUERY_MIX]
+            # Document numbers that exist in this corpus (the fixed one only if present).
+            queries += gen.sample_doc_numbers[:4]
+            if opts.policies >= 20_000:
+                queries += list(FIXED_DOC_NUMBERS)
+            # A dry run's stand-in only has "/"; it ignores the query string, so the same
+            # rotating, URL-encoded query strings still exercise the load generator.
+            paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
+
+            search_port = free_port()
+            if opts.dry_run:
+                log("dry run: hello.py stands in for the search API")
+                target = start_child(
+                    "search-standin",
+                    [sys.executable, str(HELLO), "--port", str(search_port),
+                     "--workers", str(opts.workers)],
+                    dict(os.environ),
+                    work,
+                    logs,
+                )
+                children.append(target)
+                wait_ready(target, f"http://{HOST}:{search_port}/", 60)
+            else:
+                assert zwgk is not None
+                from server.core.embedded_redis import start_embedded_redis
+
+                redis = start_embedded_redis(work / "redis", persist=False)
+                env = {
+                    **os.environ,
+                    "ZWGK_DATABASE__URL": f"sqlite:///{work / 'bench.db'}",
+                    "ZWGK_REDIS__URL": redis.url,
+                    "ZWGK_HTTP__HOST": HOST,
+                    "ZWGK_HTTP__PORT": str(search_port),
+                    "ZWGK_HTTP__WORKERS": str(opts.workers),
+                    "ZWGK_HTTP__PUBLIC_URL": f"http://{HOST}:{search_port}",
+                    "ZWGK_LOGGING__LEVEL": "WARNING",
+                    "ZWGK_WECHAT__MODE": "emulator",
+                    "ZWGK_PATHS__VAR_DIR": str(work / "var"),
+                    "ZWGK_PATHS__FILES_DIR": str(work / "var" / "files"),
+                    # The figure is the search itself, not the in-process page cache
+                    # (the query mix is small enough to be cached entirely).
+                    "ZWGK_SEARCH__CACHE_SECONDS": f"{opts.search_cache_seconds:g}",
+                }
+                # A stray config file or ZWGK_CONFIG must not change what we measure.
+                env.pop("ZWGK_CONFIG", None)
+                log("zwgk migrate")
+                run_cli([zwgk, "migrate"], env, work, timeout=600)
+                log(f"zwgk import-policies ({opts.policies} policies) — timed")
+                secs, out = run_cli([zwgk, "import-policies", str(corpus)], env, work, 3600)
+                rep.index_seconds = secs
+                rep.import_output = out
+                log(f"indexing took {secs:.1f} s; import said: {out.splitlines()[-1] if out else ''}")
+
+                target = start_child("zwgk-serve", [zwgk, "serve"], env, work, logs)
+                children.append(target)
+                wait_ready(target, f"http://{HOST}:{search_port}/readyz", 120)
+                # One request per query: checks every query answers 200 and records how
+                # many policies it finds (proof that the index is not empty).
+                for q, p in zip(queries, paths, strict=True):
+                    status, body = http_get(f"http://{HOST}:{search_port}{p}", timeout=30)
+                    total: int | None = None
+                    if status == 200:
+                        with contextlib.suppress(ValueError, TypeError, KeyError):
+                            total = int(json.loads(body)["total"])
+                    else:
+                        log(f"query {q!r} answered {status}: {body[:200]!r}")
+                    rep.query_totals[q] = total
+                log("query totals: " + ", ".join(f"{q}={t}" for q, t in rep.query_totals.items()))
+
+            rep.search = measure(
+                tool, wrk, f"http://{HOST}:{search_port}", paths, opts, "search"
+            )
+            # Stop the API (and free its CPU) before measuring the baseline.
+            target.stop()
+            children.remove(target)
+
+            hello_port = free_port()
+            hello = start_child(
+                "hello",
+                [sys.executable, str(HELLO), "--port", str(hello_port),
+                 "--workers", str(opts.workers)],
+                dict(os.environ),
+                work,
+                logs,
+            )
+            children.append(hello)
+            wait_ready(hello, f"http://{HOST}:{hello_port}/", 60)
+            rep.hello = measure(tool, wrk, f"http://{HOST}:{hello_port}", ["/"], opts, "hello")
+        finally:
+            for child in reversed(children):
+                child.stop()
+            if redis is not None:
+                redis.stop()
+            if opts.keep is not None:
+                log(f"kept {work} (corpus, database, logs)")
+    return rep
+
+
+def parse_args(argv: Sequence[str] | None) -> Options:
+    parser = argparse.ArgumentParser(
+        description="Search benchmark: indexing time and search vs hello-world throughput."
+    )
+    parser.add_argument("--policies", type=int, default=100_000, help="corpus size")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measured run")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per run")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=2, help="Sanic workers for both servers")
+    parser.add_argument("--keep", type=Path, help="work in DIR and keep it (corpus, db, logs)")
+    parser.add_argument("--loadgen", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--dry-run", action="store_true", help="no zwgk: hello.py stands in for the search API"
+    )
+    parser.add_argument(
+        "--search-cache-seconds",
+        type=float,
+        default=0.0,
+        help="search.cache_seconds for the API (default 0: measure uncached search)",
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument(
+        "--fail-on-miss", action="store_true", help="exit 1 when a target is missed"
+    )
+    a = parser.parse_args(argv)
+    if a.policies < 1 or a.duration <= 0 or a.connections < 1 or a.workers < 1:
+        parser.error("--policies, --duration, --connections and --workers must be positive")
+    if a.wrk_threads < 1 or a.wrk_threads > a.connections:
+        parser.error("--wrk-threads must be between 1 and --connections")
+    return Options(
+        policies=a.policies,
+        duration=a.duration,
+        warmup=max(0.0, a.warmup),
+        connections=a.connections,
+        workers=a.workers,
+        keep=a.keep,
+        loadgen=a.loadgen,
+        wrk_threads=a.wrk_threads,
+        seed=a.seed,
+        dry_run=a.dry_run,
+        search_cache_seconds=a.search_cache_seconds,
+        out=a.out,
+        fail_on_miss=a.fail_on_miss,
+    )
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # Turn SIGTERM into an exception so the finally blocks stop every child.
+    raise SystemExit(128 + signum)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    opts = parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        rep = run(opts)
+    except KeyboardInterrupt:
+        log("interrupted; children stopped")
+        return 130
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
+        log(f"FAILED: {exc}")
+        return 2
+    print_report(rep)
+    opts.out.parent.mkdir(parents=True, exist_ok=True)
+    opts.out.write_text(json.dumps(rep.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    log(f"results written to {opts.out}")
+    missed = any(p is False for *_, p in rep.verdicts())
+    return 1 if missed and opts.fail_on_miss else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

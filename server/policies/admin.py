@@ -1,0 +1,180 @@
+"""Back office for policies: create, edit, publish, withdraw, expire, attachments, trees."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json, raw
+
+from server.core.errors import AppError, Conflict, NotFound
+from server.core.openapi import documented
+from server.core.permissions import Role, require
+from server.core.requests import parse_body, parse_query
+from server.policies import service
+from server.policies.attachments import delete_attachment, store_attachment
+from server.policies.models import Classification, Policy, Scheme
+from server.policies.schemas import PolicyIn, PolicyPatch, StatusFilter
+from server.policies.storage import LocalFileStorage
+
+bp = Blueprint("admin_policies", url_prefix="/api/v1/admin")
+_STAFF = (Role.STAFF, Role.ADMIN)
+
+
+class ClassificationIn(BaseModel):
+    scheme: str = Field(pattern=r"^(topic|category|issuer)$")
+    code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    name: str = Field(min_length=1, max_length=128)
+    parent_code: str | None = Field(None, max_length=64)
+    sort_order: int = 0
+
+
+class ClassificationPatch(BaseModel):
+    name: str | None = Field(None, min_length=1, max_length=128)
+    sort_order: int | None = None
+
+
+def _dumps(value: Any) -> str:
+    return jsonlib.dumps(value, ensure_ascii=False, default=str)
+
+
+async def _after_write(request: Request) -> None:
+    await request.app.ctx.search_cache.bump()
+
+
+@bp.get("/policies")
+@require(*_STAFF)
+@documented(summary="List policies (staff see their department's; admins all)",
+            tag="admin-policies", query=StatusFilter)
+async def list_policies(request: Request) -> HTTPResponse:
+    params = parse_query(request, StatusFilter)
+    principal = request.ctx.principal
+    query = Policy.all()
+    if not principal.has(Role.ADMIN):
+        query = query.filter(department_id=principal.department_id)
+    if params.status:
+        query = query.filter(status=params.status.value)
+    total = await query.count()
+    rows = await query.order_by("-updated_at").offset((params.page - 1) * params.page_size) \
+        .limit(params.page_size)
+    items = [{"id": p.id, "title": p.title, "doc_number": p.doc_number, "status": p.status,
+              "version": p.version, "updated_at": p.updated_at} for p in rows]
+    return raw(_dumps({"items": items, "total": total}), content_type="application/json")
+
+
+@bp.post("/policies")
+@require(*_STAFF)
+@documented(summary="Create a draft policy", tag="admin-policies", body=PolicyIn, status=201)
+async def create(request: Request) -> HTTPResponse:
+    data = parse_body(request, PolicyIn)
+    policy = await service.create_policy(data, principal=request.ctx.principal)
+    await _after_write(request)
+    detail = await service.policy_detail(policy.id, request.ctx.principal)
+    return raw(_dumps(detail), status=201, content_type="application/json")
+
+
+@bp.get("/policies/<policy_id:int>")
+@require(*_STAFF)
+@documented(summary="A policy as staff see it (drafts included)", tag="admin-policies")
+async def get(request: Request, policy_id: int) -> HTTPResponse:
+    detail = await service.policy_detail(policy_id, request.ctx.principal)
+    return raw(_dumps(detail), content_type="application/json")
+
+
+@bp.patch("/policies/<policy_id:int>")
+@require(*_STAFF)
+@documented(summary="Edit a policy (a published one keeps a revision)", tag="admin-policies",
+            body=PolicyPatch)
+async def edit(request: Request, policy_id: int) -> HTTPResponse:
+    patch = parse_body(request, PolicyPatch)
+    await service.update_policy(policy_id, patch, principal=request.ctx.principal)
+    await _after_write(request)
+    detail = await service.policy_detail(policy_id, request.ctx.principal)
+    return raw(_dumps(detail), content_type="application/json")
+
+
+@bp.post("/policies/<policy_id:int>/<action:publish|withdraw|expire>")
+@require(*_STAFF)
+@documented(summary="Publish, withdraw or expire a policy", tag="admin-policies")
+async def change_status(request: Request, policy_id: int, action: str) -> HTTPResponse:
+    policy = await service.transition(policy_id, action, principal=request.ctx.principal)
+    await _after_write(request)
+    return json({"id": policy.id, "status": policy.status, "version": policy.version})
+
+
+@bp.get("/policies/<policy_id:int>/revisions")
+@require(*_STAFF)
+@documented(summary="Edit history of a policy", tag="admin-policies")
+async def history(request: Request, policy_id: int) -> HTTPResponse:
+    rows = await service.revisions(policy_id, request.ctx.principal)
+    return raw(_dumps({"items": rows}), content_type="application/json")
+
+
+@bp.post("/attachments")
+@require(*_STAFF)
+@documented(summary="Upload a file (multipart: file, purpose, policy_id)",
+            tag="admin-policies", status=201)
+async def upload(request: Request) -> HTTPResponse:
+    upload = request.files.get("file") if request.files else None
+    if upload is None:
+        raise AppError("send the file as multipart/form-data field 'file'", field="file")
+    purpose = (request.form.get("purpose") if request.form else None) or "attachment"
+    raw_policy = request.form.get("policy_id") if request.form else None
+    if raw_policy is not None and not raw_policy.isdigit():
+        raise AppError("policy_id must be a number", field="policy_id")
+    attachment = await store_attachment(
+        LocalFileStorage(request.app.ctx.settings.paths.files_dir),
+        policy_id=int(raw_policy) if raw_policy else None,
+        purpose=purpose,
+        filename=upload.name or "file",
+        data=upload.body,
+        principal=request.ctx.principal,
+    )
+    return json({"id": attachment.id, "filename": attachment.filename,
+                 "content_type": attachment.content_type, "size": attachment.size,
+                 "url": f"/api/v1/attachments/{attachment.id}"}, status=201)
+
+
+@bp.delete("/attachments/<attachment_id:int>")
+@require(*_STAFF)
+@documented(summary="Delete an attachment", tag="admin-policies")
+async def remove_attachment(request: Request, attachment_id: int) -> HTTPResponse:
+    await delete_attachment(LocalFileStorage(request.app.ctx.settings.paths.files_dir),
+                            attachment_id, request.ctx.principal)
+    return json({"ok": True})
+
+
+@bp.post("/classifications")
+@require(Role.ADMIN)
+@documented(summary="Add a node to a classification tree", tag="admin-policies",
+            body=ClassificationIn, status=201)
+async def add_classification(request: Request) -> HTTPResponse:
+    body = parse_body(request, ClassificationIn)
+    if await Classification.exists(scheme=body.scheme, code=body.code):
+        raise Conflict("this code exists in the tree", field="code")
+    if body.parent_code and not await Classification.exists(scheme=body.scheme,
+                                                            code=body.parent_code):
+        raise AppError("unknown parent code", field="parent_code")
+    node = await Classification.create(**body.model_dump())
+    await _after_write(request)
+    return json({"id": node.id, "scheme": node.scheme, "code": node.code, "name": node.name,
+                 "parent_code": node.parent_code}, status=201)
+
+
+@bp.patch("/classifications/<scheme:str>/<code:str>")
+@require(Role.ADMIN)
+@documented(summary="Rename or reorder a classification node", tag="admin-policies",
+            body=ClassificationPatch)
+async def edit_classification(request: Request, scheme: str, code: str) -> HTTPResponse:
+    body = parse_body(request, ClassificationPatch)
+    node = await Classification.get_or_none(scheme=scheme, code=code)
+    if node is None or scheme not in {s.value for s in Scheme}:
+        raise NotFound("no such classification")
+    for key, value in body.model_dump(exclude_none=True).items():
+        setattr(node, key, value)
+    await node.save()
+    await _after_write(request)
+    return json({"scheme": node.scheme, "code": node.code, "name": node.name,
+                 "sort_order": node.sort_order})

@@ -1,0 +1,555 @@
+"""What an uploaded policy attachment really is: decided by its bytes, never by its name.
+
+Staff upload attachments (PDF, Word, Excel) and illustration images (PNG, JPEG, GIF, WebP).
+A file's name and the client's ``Content-Type`` are whatever the uploader's computer says,
+so :func:`sniff` looks at the content:
+
+* **PDF**: starts with ``%PDF-x.y``.
+* **DOCX / XLSX** (OOXML): a ZIP (local header ``PK\\x03\\x04`` at offset 0) whose central
+  directory lists ``[Content_Types].xml`` and ``word/document.xml`` (docx) or
+  ``xl/workbook.xml`` (xlsx). Only the central directory is read — no member is ever
+  decompressed — so a zip bomb costs nothing. Macro-enabled packages (a ``vbaProject.bin``
+  part) are refused even when named .docx/.xlsx. Any other ZIP is refused.
+* **DOC / XLS** (legacy OLE2 compound files, magic ``D0 CF 11 E0 A1 B1 1A E1``): the
+  compound file's directory is read (a few sectors; no stream is read) and the names of
+  the root storage's children decide: ``WordDocument`` → doc, ``Workbook``/``Book`` → xls.
+  Other OLE files (.ppt, .msi, .msg, password-protected OOXML) are refused. Only the
+  root's direct children count, because a Word file with an embedded Excel chart carries
+  a ``Workbook`` stream in a sub-storage.
+* **Images**: the PNG, JPEG, GIF and WebP signatures.
+
+The name still matters in one way: when its extension claims a type, it must be the type
+the content has (:class:`MismatchedFile`), so a ``report.pdf`` that is really a PNG, or a
+PDF named ``setup.exe``, is refused rather than silently stored under a misleading name.
+A name without a recognisable extension claims nothing; use :attr:`DetectedType.extension`
+to name such a file.
+
+Size limits (:data:`MAX_BYTES`) are per kind: images 5 MiB, documents 20 MiB. Data larger
+than every limit is refused before any parsing, which also bounds the ZIP/OLE work.
+
+:func:`sniff` is CPU-bound but cheap (microseconds for most files, a few milliseconds for a
+20 MiB ZIP with many members); it is fine to call it on the event loop for uploads of these
+sizes. It does not validate that the document renders: a truncated PDF with a valid header
+passes.
+
+:func:`safe_filename` and :func:`content_disposition` turn the uploader's file name into
+something safe to store and to send back in a ``Content-Disposition`` header.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import unicodedata
+import urllib.parse
+import zipfile
+from dataclasses import dataclass
+from typing import Final, Literal
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "EXTENSION_KINDS",
+    "IMAGE_KINDS",
+    "MAX_BYTES",
+    "MAX_FILENAME_CHARS",
+    "DetectedType",
+    "FileRejected",
+    "FileTooLarge",
+    "Kind",
+    "MismatchedFile",
+    "UnsupportedFile",
+    "content_disposition",
+    "safe_filename",
+    "sniff",
+]
+
+Kind = Literal["pdf", "docx", "doc", "xlsx", "xls", "png", "jpeg", "webp", "gif"]
+
+MiB: Final = 1024 * 1024
+
+IMAGE_KINDS: Final[frozenset[str]] = frozenset({"png", "jpeg", "webp", "gif"})
+DOCUMENT_KINDS: Final[frozenset[str]] = frozenset({"pdf", "docx", "doc", "xlsx", "xls"})
+
+#: Largest accepted size in bytes, per kind.
+MAX_BYTES: dict[str, int] = {
+    **{kind: 5 * MiB for kind in IMAGE_KINDS},
+    **{kind: 20 * MiB for kind in DOCUMENT_KINDS},
+}
+
+#: Canonical MIME type and extension (without the dot) of each kind.
+_KIND_INFO: Final[dict[Kind, tuple[str, str]]] = {
+    "pdf": ("application/pdf", "pdf"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "doc": ("application/msword", "doc"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "xls": ("application/vnd.ms-excel", "xls"),
+    "png": ("image/png", "png"),
+    "jpeg": ("image/jpeg", "jpg"),
+    "webp": ("image/webp", "webp"),
+    "gif": ("image/gif", "gif"),
+}
+
+#: File-name extensions (lower case, without the dot) that are allowed, and the kind each
+#: one claims. Several spellings of JPEG are in use; Windows saves some as ``.jfif``.
+EXTENSION_KINDS: Final[dict[str, Kind]] = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "doc": "doc",
+    "xlsx": "xlsx",
+    "xls": "xls",
+    "png": "png",
+    "jpg": "jpeg",
+    "jpeg": "jpeg",
+    "jpe": "jpeg",
+    "jfif": "jpeg",
+    "gif": "gif",
+    "webp": "webp",
+}
+
+#: Human names for messages.
+_KIND_LABEL: Final[dict[Kind, str]] = {
+    "pdf": "a PDF document",
+    "docx": "a Word (.docx) document",
+    "doc": "a Word 97-2003 (.doc) document",
+    "xlsx": "an Excel (.xlsx) workbook",
+    "xls": "an Excel 97-2003 (.xls) workbook",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+    "webp": "a WebP image",
+    "gif": "a GIF image",
+}
+
+_ALLOWED_HINT = "allowed: PDF, Word (.docx/.doc), Excel (.xlsx/.xls), PNG, JPEG, GIF, WebP"
+
+
+class FileRejected(Exception):
+    """An upload that must not be stored. ``code`` is stable, ``message`` is for people.
+
+    ``status`` is the HTTP status a handler would typically answer with.
+    """
+
+    code: str = "file_rejected"
+    status: int = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UnsupportedFile(FileRejected):
+    """The content is not one of the allowed types (or is empty, or corrupt)."""
+
+    code = "unsupported_file"
+    status = 415
+
+
+class MismatchedFile(FileRejected):
+    """The file name's extension claims a different type than the content has."""
+
+    code = "mismatched_file"
+    status = 415
+
+
+class FileTooLarge(FileRejected):
+    """The content exceeds :data:`MAX_BYTES` for its kind."""
+
+    code = "file_too_large"
+    status = 413
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedType:
+    """The type of a file as found in its content."""
+
+    kind: Kind
+    #: Canonical MIME type, e.g. ``application/pdf``: send this, not the client's claim.
+    mime: str
+    #: Canonical extension without the dot, e.g. ``pdf``, ``jpg``.
+    extension: str
+
+    @property
+    def is_image(self) -> bool:
+        """True for PNG, JPEG, GIF and WebP."""
+        return self.kind in IMAGE_KINDS
+
+
+def _detected(kind: Kind) -> DetectedType:
+    mime, extension = _KIND_INFO[kind]
+    return DetectedType(kind=kind, mime=mime, extension=extension)
+
+
+def _size_label(size: int) -> str:
+    return f"{size / MiB:.1f} MiB" if size >= MiB else f"{size} bytes"
+
+
+# --------------------------------------------------------------------------- detection
+
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
+_ZIP_LOCAL_HEADER = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A WebP's first chunk: lossy, lossless or extended.
+_WEBP_CHUNKS = (b"VP8 ", b"VP8L", b"VP8X")
+#: Most members a DOCX/XLSX may have (see :func:`_ooxml_kind`).
+_MAX_ZIP_MEMBERS = 5000
+
+
+def sniff(data: bytes, filename: str) -> DetectedType:
+    """Return the type of ``data``, checking its size and that ``filename`` does not lie.
+
+    Raises :class:`UnsupportedFile` when the content is empty or not an allowed type,
+    :class:`MismatchedFile` when ``filename``'s extension claims another type, and
+    :class:`FileTooLarge` when the content exceeds its kind's limit. All three are
+    :class:`FileRejected`.
+    """
+    size = len(data)
+    if size == 0:
+        raise UnsupportedFile("the file is empty")
+    # Refuse before parsing anything when no kind could accept this size: it keeps the
+    # ZIP central directory and OLE FAT we may parse below bounded.
+    largest = max(MAX_BYTES.values())
+    if size > largest:
+        raise FileTooLarge(
+            f"the file is {_size_label(size)}; the largest accepted is {_size_label(largest)}"
+        )
+
+    claimed = _claimed_extension(filename)
+    kind = _detect_kind(data, claimed)
+    if claimed is not None and EXTENSION_KINDS.get(claimed) != kind:
+        raise MismatchedFile(
+            f"the file is named .{claimed} but its content is {_KIND_LABEL[kind]}; "
+            f"rename it to .{_KIND_INFO[kind][1]} if that is what you meant to upload"
+        )
+    limit = MAX_BYTES[kind]
+    if size > limit:
+        raise FileTooLarge(
+            f"{_KIND_LABEL[kind]} of {_size_label(size)}; "
+            f"the largest accepted is {_size_label(limit)}"
+        )
+    return _detected(kind)
+
+
+def _detect_kind(data: bytes, claimed: str | None) -> Kind:
+    """The kind of ``data`` by magic bytes, or :class:`UnsupportedFile`."""
+    if _PDF_HEADER.match(data):
+        return "pdf"
+    if data.startswith(_ZIP_LOCAL_HEADER):
+        return _ooxml_kind(data)
+    if data.startswith(_OLE_MAGIC):
+        return _ole_kind(data)
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and data[12:16] in _WEBP_CHUNKS:
+        return "webp"
+    named = f" (named .{claimed})" if claimed else ""
+    raise UnsupportedFile(f"the file's content is not an accepted type{named}; {_ALLOWED_HINT}")
+
+
+def _ooxml_kind(data: bytes) -> Kind:
+    """docx or xlsx from a ZIP's member *names*; nothing is decompressed."""
+    # zipfile parses the whole central directory up front, ~7 µs per entry: a crafted
+    # 20 MiB archive of empty members would hold the event loop for over a second. Every
+    # central-directory entry starts with this signature (zipfile checks it), so the count
+    # bounds the work; real documents have tens to hundreds of parts.
+    if data.count(b"PK\x01\x02") > _MAX_ZIP_MEMBERS:
+        raise UnsupportedFile(
+            f"the ZIP archive has more than {_MAX_ZIP_MEMBERS} members; not a plausible document"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # OPC part names are case-insensitive.
+            names = {name.lower() for name in archive.namelist()}
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        struct.error,
+    ) as exc:
+        # ValueError covers UnicodeDecodeError from names flagged UTF-8 that are not.
+        raise UnsupportedFile(f"the file is a damaged ZIP archive ({exc})") from None
+    is_docx = "word/document.xml" in names
+    is_xlsx = "xl/workbook.xml" in names
+    if "[content_types].xml" not in names or is_docx == is_xlsx:
+        # Neither (a plain ZIP, .odt, .jar, .apk, .pptx, .xlsb…) or, for a crafted
+        # archive, both: nothing we can name honestly.
+        raise UnsupportedFile(
+            f"the file is a ZIP archive, not a Word or Excel document; {_ALLOWED_HINT}"
+        )
+    if "word/vbaproject.bin" in names or "xl/vbaproject.bin" in names:
+        # Macros are code; a macro-enabled .docm/.xlsm renamed .docx/.xlsx is refused.
+        raise UnsupportedFile("macro-enabled Office documents are not accepted")
+    return "docx" if is_docx else "xlsx"
+
+
+# OLE2 / Compound File Binary ([MS-CFB]) constants.
+#: Top-level streams/storages we are willing to walk; real .doc/.xls files have about ten.
+_MAX_OLE_ROOT_CHILDREN = 1000
+_MAXREGSECT = 0xFFFFFFFA
+_NOSTREAM = 0xFFFFFFFF
+_DIR_ENTRY_SIZE = 128
+_STGTY_STORAGE, _STGTY_STREAM, _STGTY_ROOT = 1, 2, 5
+
+
+class _CorruptOle(Exception):
+    """The compound file's structures are inconsistent."""
+
+
+def _ole_kind(data: bytes) -> Kind:
+    """doc or xls from the names of the compound file's top-level streams."""
+    try:
+        names = {name.casefold() for name in _ole_root_children(data)}
+    except (_CorruptOle, struct.error) as exc:
+        raise UnsupportedFile(f"the file is a damaged Office 97-2003 document ({exc})") from None
+    is_doc = "worddocument" in names
+    # "Workbook" is BIFF8 (Excel 97+); "Book" is BIFF5 (Excel 5/95), still produced by
+    # some older government software exports.
+    is_xls = "workbook" in names or "book" in names
+    if is_doc and not is_xls:
+        return "doc"
+    if is_xls and not is_doc:
+        return "xls"
+    if "encryptedpackage" in names:
+        # Password-protected .docx/.xlsx are OLE containers around an encrypted package.
+        raise UnsupportedFile(
+            "password-protected Office documents are not accepted; remove the password"
+        )
+    raise UnsupportedFile(
+        "the file is an OLE compound file but not a Word .doc or Excel .xls document "
+        f"(e.g. .ppt, .msi, .msg); {_ALLOWED_HINT}"
+    )
+
+
+def _ole_root_children(data: bytes) -> list[str]:
+    """Names of the root storage's direct children in an OLE2 compound file.
+
+    Reads the header, the FAT (via the DIFAT) and the directory chain only. Every loop is
+    bounded by the file's sector count and guarded against cycles, so a crafted file
+    cannot make this spin; ``data`` is at most :data:`MAX_BYTES` anyway.
+    """
+    if len(data) < 512:
+        raise _CorruptOle("shorter than its header")
+    (byte_order, sector_shift) = struct.unpack_from("<HH", data, 28)
+    if byte_order != 0xFFFE or sector_shift not in (9, 12):
+        raise _CorruptOle("bad header")
+    sector_size = 1 << sector_shift
+    # Sector n starts at (n + 1) * sector_size: the header occupies "sector -1".
+    sector_count = max(0, (len(data) + sector_size - 1) // sector_size - 1)
+    (first_dir,) = struct.unpack_from("<I", data, 48)
+    (first_difat, difat_count) = struct.unpack_from("<II", data, 68)
+    ids_per_sector = sector_size // 4
+
+    def sector(sid: int) -> bytes:
+        if sid > _MAXREGSECT or sid >= sector_count:
+            raise _CorruptOle(f"sector {sid} is outside the file")
+        start = (sid + 1) * sector_size
+        chunk = data[start : start + sector_size]
+        # Some writers omit the padding of the last sector; treat it as zeros.
+        return chunk.ljust(sector_size, b"\0")
+
+    # The DIFAT lists the FAT's sectors: 109 entries in the header, then a chain of DIFAT
+    # sectors whose last entry points to the next one.
+    fat_sectors: list[int] = []
+    difat: list[int] = list(struct.unpack_from("<109I", data, 76))
+    seen_difat: set[int] = set()
+    next_difat = first_difat
+    while difat_count > 0 and next_difat <= _MAXREGSECT and next_difat not in seen_difat:
+        seen_difat.add(next_difat)
+        entries = struct.unpack(f"<{ids_per_sector}I", sector(next_difat))
+        difat.extend(entries[:-1])
+        next_difat = entries[-1]
+        difat_count -= 1
+    for sid in difat:
+        if sid > _MAXREGSECT:
+            # FREESECT pads the tail of the DIFAT. Skipped rather than stopped at, which
+            # also tolerates writers that leave gaps.
+            continue
+        fat_sectors.append(sid)
+    if not fat_sectors or len(fat_sectors) > sector_count:
+        raise _CorruptOle("bad FAT")
+    fat = b"".join(sector(sid) for sid in fat_sectors)
+
+    def next_sector(sid: int) -> int:
+        if sid * 4 + 4 > len(fat):
+            raise _CorruptOle(f"sector {sid} is not in the FAT")
+        (value,) = struct.unpack_from("<I", fat, sid * 4)
+        return int(value)
+
+    # The directory: a chain of sectors of 128-byte entries.
+    directory = bytearray()
+    seen_dir: set[int] = set()
+    sid = first_dir
+    while sid <= _MAXREGSECT:
+        if sid in seen_dir:
+            raise _CorruptOle("the directory chain loops")
+        seen_dir.add(sid)
+        directory += sector(sid)
+        sid = next_sector(sid)
+    entry_count = len(directory) // _DIR_ENTRY_SIZE
+    if entry_count == 0:
+        raise _CorruptOle("no directory")
+
+    def entry(did: int) -> tuple[str, int, int, int, int]:
+        """(name, type, left sibling, right sibling, child) of directory entry ``did``."""
+        base = did * _DIR_ENTRY_SIZE
+        name_len, kind = struct.unpack_from("<HB", directory, base + 64)
+        left, right, child = struct.unpack_from("<III", directory, base + 68)
+        # The length counts the UTF-16 terminator; clamp it for crafted entries.
+        raw = bytes(directory[base : base + max(0, min(name_len, 64) - 2)])
+        # Only ASCII names matter here; "replace" keeps odd names from failing the file.
+        return raw.decode("utf-16-le", "replace"), int(kind), int(left), int(right), int(child)
+
+    _, root_type, _, _, root_child = entry(0)
+    if root_type != _STGTY_ROOT:
+        raise _CorruptOle("no root entry")
+    # The root's children form a (red-black) binary tree linked through left/right
+    # siblings; children of sub-storages hang off `child` and are deliberately not visited.
+    names: list[str] = []
+    seen_entries: set[int] = set()
+    pending = [root_child]
+    while pending:
+        did = pending.pop()
+        if did == _NOSTREAM:
+            continue
+        if did >= entry_count or did in seen_entries or did == 0:
+            raise _CorruptOle("the directory tree is inconsistent")
+        seen_entries.add(did)
+        if len(seen_entries) > _MAX_OLE_ROOT_CHILDREN:
+            raise _CorruptOle("implausibly many top-level streams")
+        name, entry_type, left, right, _ = entry(did)
+        if entry_type in (_STGTY_STORAGE, _STGTY_STREAM):
+            names.append(name)
+        pending += (left, right)
+    return names
+
+
+# --------------------------------------------------------------------------- file names
+
+#: Longest name :func:`safe_filename` returns, in characters.
+MAX_FILENAME_CHARS: Final = 120
+
+# Path separators are handled first; these are refused by Windows file names or break
+# quoting in headers, and become "_" so the name stays readable.
+_REPLACED_CHARS = frozenset('"\\/<>:|?*')
+_EXTENSION = re.compile(r"[a-z0-9]{1,10}")
+_KEPT_EXTENSION = re.compile(r"[A-Za-z0-9]{1,16}")
+
+
+def _claimed_extension(filename: str) -> str | None:
+    """The extension ``filename`` claims (lower case, no dot), or None if it has none.
+
+    NFKC folds full-width spellings (``报告．ＰＤＦ``) into ASCII. Only a run of ASCII
+    letters and digits with at least one letter counts as an extension, so names such as
+    ``附件1.2`` or ``通知.2024年`` claim nothing.
+    """
+    name = unicodedata.normalize("NFKC", filename)
+    name = re.split(r"[\\/]", name)[-1].strip().rstrip(". ")
+    _, dot, ext = name.rpartition(".")
+    if not dot:
+        return None
+    ext = ext.strip().lower()
+    if _EXTENSION.fullmatch(ext) and not ext.isdigit():
+        return ext
+    return None
+
+
+def _split_extension(name: str) -> tuple[str, str]:
+    """``(stem, ext)`` where ext is a plausible ASCII extension without the dot, or ""."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and _KEPT_EXTENSION.fullmatch(ext):
+        return stem, ext
+    return name, ""
+
+
+def safe_filename(name: str) -> str:
+    """A display/download name derived from an uploaded file's name.
+
+    Directories (``/`` and ``\\``) are stripped; control, format (including the
+    right-to-left override used to disguise ``exe.pdf``), private-use and unassigned
+    characters are dropped; characters Windows refuses or that break header quoting
+    (``"\\/<>:|?*``) become ``_``; whitespace runs become one space; leading and
+    trailing dots and spaces go (a leading-dot name such as ``.pdf`` becomes
+    ``file.pdf``). Chinese and other letters are kept. The result is at most
+    :data:`MAX_FILENAME_CHARS` characters, cut in the stem so the extension survives.
+    An empty result is ``"file"``.
+    """
+    name = unicodedata.normalize("NFC", name)
+    name = re.split(r"[\\/]", name)[-1]
+    kept: list[str] = []
+    for ch in name:
+        category = unicodedata.category(ch)
+        if ch.isspace():
+            # Tabs and line breaks included: "第一章\t总则" should keep its word gap.
+            kept.append(" ")
+        elif category[0] == "C" or category in ("Zl", "Zp"):
+            continue
+        elif ch in _REPLACED_CHARS:
+            kept.append("_")
+        else:
+            kept.append(ch)
+    name = re.sub(r" {2,}", " ", "".join(kept)).strip(" ")
+    had_leading_dot = name.startswith(".")
+    name = name.strip(" .")
+    if not name:
+        return "file"
+    if had_leading_dot:
+        name = "file." + name
+    if len(name) > MAX_FILENAME_CHARS:
+        stem, ext = _split_extension(name)
+        if ext:
+            stem = stem[: MAX_FILENAME_CHARS - len(ext) - 1].rstrip(" .") or "file"
+            name = f"{stem}.{ext}"
+        else:
+            name = name[:MAX_FILENAME_CHARS].rstrip(" .") or "file"
+    return name
+
+
+# RFC 5987 attr-char, minus what urllib.parse.quote always keeps (letters, digits, "_.-~").
+_ATTR_CHAR_EXTRA = "!#$&+^`|"
+
+
+def _ascii_fallback(name: str) -> str:
+    """An ASCII rendering of ``name`` for clients that ignore ``filename*``.
+
+    NFKD maps full-width forms to ASCII (``（１）`` → ``(1)``); other characters are
+    dropped. ``%`` is dropped too, since RFC 6266 warns some agents percent-decode the
+    plain ``filename``, and so are ``;`` and ``,``, which naive parsers split on even
+    inside quotes (the exact name then travels in ``filename*``). If nothing meaningful
+    is left (a Chinese name), the stem becomes ``file`` and the extension is kept.
+    """
+    stem, ext = _split_extension(name)
+
+    def asciify(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        kept = "".join(ch for ch in decomposed if " " <= ch <= "~" and ch not in '"\\%;,')
+        return re.sub(r" {2,}", " ", kept).strip(" .")
+
+    ascii_stem = asciify(stem)
+    if not ascii_stem.strip(" ._-()[]"):
+        ascii_stem = "file"
+    return f"{ascii_stem}.{ext}" if ext else ascii_stem
+
+
+def content_disposition(
+    filename: str, *, disposition: Literal["attachment", "inline"] = "attachment"
+) -> str:
+    """A ``Content-Disposition`` header value (RFC 6266) for downloading ``filename``.
+
+    The name goes through :func:`safe_filename`. ``filename="…"`` carries an ASCII
+    fallback; when the name is not plain ASCII, ``filename*=UTF-8''…`` (RFC 5987
+    percent-encoding) carries the real one, which every current browser prefers. The
+    value never contains CR, LF or an unescaped quote, so it cannot split headers.
+    """
+    name = safe_filename(filename)
+    fallback = _ascii_fallback(name)
+    value = f'{disposition}; filename="{fallback}"'
+    if fallback != name:
+        encoded = urllib.parse.quote(name, safe=_ATTR_CHAR_EXTRA, encoding="utf-8")
+        value += f"; filename*=UTF-8''{encoded}"
+    return value

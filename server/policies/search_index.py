@@ -1,0 +1,296 @@
+"""Policy search over the pre-tokenised full-text index, the same on SQLite and PostgreSQL.
+
+SQLite keeps the tokens in the FTS5 table ``policy_fts`` and ranks with FTS5's BM25
+(title 10 : summary 4 : body 1). PostgreSQL keeps a weighted ``tsvector`` literal in
+``policy_search`` and ranks with ``ts_rank`` using the same field weights (A/B/C). Both
+see exactly the same tokens (``search_text``), so both find the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from redis.asyncio import Redis
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from server.core.db import connection
+from server.core.errors import ValidationFailed
+from server.policies import search_text
+from server.policies.models import Policy, Scheme
+from server.policies.schemas import SearchParams
+
+_STAGE_ORDER = "CASE p.stage WHEN 'decision' THEN 0 WHEN 'execution' THEN 1 " \
+               "WHEN 'management' THEN 2 WHEN 'service' THEN 3 ELSE 4 END"
+#: Function words and fillers that say nothing as hot words.
+STOP_WORDS = frozenset(
+    "的 了 和 与 及 或 是 在 对 为 等 有 把 被 就 也 都 而 及其 以及 关于 通知 有关 一个 我们 "
+    "什么 怎么 如何 哪里 可以 是否 吗 呢 啊 吧 a an the of and or to in".split()
+)
+
+
+def _dialect(conn: BaseDBAsyncClient) -> str:
+    return str(conn.capabilities.dialect)
+
+
+async def write(policy: Policy, conn: BaseDBAsyncClient) -> None:
+    """(Re)index one policy inside the caller's transaction."""
+    if _dialect(conn) == "sqlite":
+        await conn.execute_query("DELETE FROM policy_fts WHERE rowid = ?", [policy.id])
+        await conn.execute_query(
+            "INSERT INTO policy_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
+            [policy.id, search_text.index_text(policy.title + " " + policy.doc_number),
+             search_text.index_text(policy.summary), search_text.index_text(policy.body_text)],
+        )
+    else:
+        document = search_text.tsvector_literal(
+            [("A", policy.title + " " + policy.doc_number), ("B", policy.summary),
+             ("C", policy.body_text)]
+        )
+        await conn.execute_query(
+            "INSERT INTO policy_search (policy_id, document) VALUES ($1, $2::tsvector) "
+            "ON CONFLICT (policy_id) DO UPDATE SET document = EXCLUDED.document",
+            [policy.id, document],
+        )
+
+
+async def tag_counts() -> dict[tuple[str, str], int]:
+    """Published policies per (scheme, code)."""
+    rows = await connection().execute_query_dict(
+        "SELECT t.scheme AS scheme, t.code AS code, COUNT(DISTINCT t.policy_id) AS n "
+        "FROM policy_tags t JOIN policies p ON p.id = t.policy_id "
+        "WHERE p.status = 'published' GROUP BY t.scheme, t.code"
+    )
+    return {(r["scheme"], r["code"]): int(r["n"]) for r in rows}
+
+
+class _Sql:
+    """Collects a statement's parameters with the placeholder style of the dialect."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.values: list[Any] = []
+
+    def param(self, value: Any) -> str:
+        if isinstance(value, date) and self.dialect == "sqlite":
+            value = value.isoformat()
+        self.values.append(value)
+        return "?" if self.dialect == "sqlite" else f"${len(self.values)}"
+
+    def params(self, values: list[Any]) -> str:
+        return ", ".join(self.param(v) for v in values)
+
+
+@dataclass
+class SearchResult:
+    items: list[dict[str, Any]]
+    total: int
+
+
+def parse(q: str, max_length: int, *, prefix_last: bool = False) -> search_text.ParsedQuery:
+    """A validated query: 1 to ``max_length`` characters with something to search for."""
+    q = q.strip()
+    if not q:
+        raise ValidationFailed("enter something to search for", field="q")
+    if len(q) > max_length:
+        raise ValidationFailed(f"the query is longer than {max_length} characters", field="q")
+    pq = search_text.parse_query(q, prefix_last=prefix_last)
+    if not pq:
+        raise ValidationFailed("the query has no letters, digits or Chinese characters",
+                               field="q")
+    return pq
+
+
+def _filters(sql: _Sql, params: SearchParams, region_codes: list[str] | None,
+             statuses: list[str]) -> list[str]:
+    where = [f"p.status IN ({sql.params(statuses)})"]
+    for scheme, codes in ((Scheme.TOPIC, params.topic), (Scheme.INDUSTRY, params.industry),
+                          (Scheme.ISSUER, params.issuer), (Scheme.STAGE, list(params.stage)),
+                          (Scheme.CATEGORY, params.category)):
+        if codes:
+            where.append(
+                "EXISTS (SELECT 1 FROM policy_tags t WHERE t.policy_id = p.id AND "
+                f"t.scheme = {sql.param(scheme.value)} AND t.code IN ({sql.params(codes)}))"
+            )
+    if region_codes:
+        where.append(
+            "EXISTS (SELECT 1 FROM policy_tags t WHERE t.policy_id = p.id AND "
+            f"t.scheme = {sql.param(Scheme.REGION.value)} AND "
+            f"t.code IN ({sql.params(region_codes)}))"
+        )
+    if params.audience is not None:
+        where.append(f"p.audience IN ({sql.params([params.audience.value, 'both'])})")
+    if params.date_from:
+        where.append(f"p.publish_date >= {sql.param(params.date_from)}")
+    if params.date_to:
+        where.append(f"p.publish_date <= {sql.param(params.date_to)}")
+    return where
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+async def search(
+    params: SearchParams,
+    *,
+    pq: search_text.ParsedQuery | None,
+    region_codes: list[str] | None,
+    statuses: list[str],
+) -> SearchResult:
+    """One page of matching policies and the total. ``pq`` None means browse by filters."""
+    conn = connection()
+    dialect = _dialect(conn)
+    sql = _Sql(dialect)
+    select = ("SELECT p.id AS id, p.title AS title, p.doc_number AS doc_number, "
+              "p.issuer AS issuer, p.publish_date AS publish_date, p.stage AS stage, "
+              "p.audience AS audience, p.summary AS summary, p.body_text AS body_text")
+    if pq is None:
+        source = "FROM policies p"
+        score = "0"
+        where: list[str] = []
+    elif dialect == "sqlite":
+        columns = ["title"] if params.scope == "title" else None
+        source = "FROM policy_fts JOIN policies p ON p.id = policy_fts.rowid"
+        where = [f"policy_fts MATCH {sql.param(search_text.fts5_match(pq, columns))}"]
+        score = "-bm25(policy_fts, 10.0, 4.0, 1.0)"
+    else:
+        weights = "A" if params.scope == "title" else None
+        query = sql.param(search_text.tsquery_literal(pq, weights))
+        source = "FROM policy_search s JOIN policies p ON p.id = s.policy_id"
+        where = [f"s.document @@ {query}::tsquery"]
+        score = f"ts_rank('{{0.1, 0.1, 0.4, 1.0}}', s.document, {query}::tsquery)"
+    where += _filters(sql, params, region_codes, statuses)
+    condition = " AND ".join(where)
+    order = {
+        "relevance": "score DESC, p.publish_date DESC, p.id DESC",
+        "date": "p.publish_date DESC, p.id DESC",
+        "stage": f"{_STAGE_ORDER}, score DESC, p.publish_date DESC, p.id DESC",
+    }[params.sort if pq is not None or params.sort != "relevance" else "date"]
+    count_values = list(sql.values)
+    limit = sql.param(params.page_size)
+    offset = sql.param((params.page - 1) * params.page_size)
+    rows = await conn.execute_query_dict(
+        f"{select}, {score} AS score {source} WHERE {condition} "
+        f"ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        sql.values,
+    )
+    if params.page == 1 and len(rows) < params.page_size:
+        total = len(rows)
+    else:
+        counted = await conn.execute_query_dict(
+            f"SELECT COUNT(*) AS n {source} WHERE {condition}", count_values
+        )
+        total = int(counted[0]["n"])
+    items = []
+    for r in rows:
+        text = r["body_text"] or r["summary"] or ""
+        items.append({
+            "id": r["id"],
+            "title": r["title"],
+            "title_highlighted": search_text.highlight(r["title"], pq) if pq else r["title"],
+            "doc_number": r["doc_number"],
+            "issuer": r["issuer"],
+            "publish_date": _as_date(r["publish_date"]),
+            "stage": r["stage"],
+            "audience": r["audience"],
+            "snippet": search_text.make_snippet(text, pq) if pq else (r["summary"] or "")[:80],
+        })
+    return SearchResult(items=items, total=total)
+
+
+async def title_suggestions(pq: search_text.ParsedQuery, limit: int) -> list[dict[str, Any]]:
+    """Titles of published policies matching what the user has typed so far."""
+    params = SearchParams(q="-", scope="title", page_size=limit)
+    result = await search(params, pq=pq, region_codes=None, statuses=["published"])
+    return [{"text": i["title"], "policy_id": i["id"]} for i in result.items]
+
+
+# --------------------------------------------------------------------------- hot words
+
+
+def _day_key(day: date) -> str:
+    return f"zwgk:search:terms:{day.strftime('%Y%m%d')}"
+
+
+async def log_query(redis: Redis, q: str, results: int, keep_days: int) -> None:
+    """Count a query towards hot words (only queries that found something, no user data)."""
+    term = search_text.normalize(q).strip()
+    if not results or not term or len(term) > 16 or term in STOP_WORDS:
+        return
+    key = _day_key(datetime.now(UTC).date())
+    async with redis.pipeline(transaction=False) as pipe:
+        pipe.zincrby(key, 1, term)
+        pipe.expire(key, (keep_days + 1) * 86400)
+        await pipe.execute()
+
+
+async def hot_words(redis: Redis, days: int, limit: int) -> list[dict[str, Any]]:
+    """The most searched terms of the last ``days`` days, stop words removed."""
+    today = datetime.now(UTC).date()
+    keys = [_day_key(today - timedelta(days=i)) for i in range(days)]
+    totals: dict[str, float] = {}
+    async with redis.pipeline(transaction=False) as pipe:
+        for key in keys:
+            pipe.zrevrange(key, 0, 200, withscores=True)
+        for day in await pipe.execute():
+            for term, score in day:
+                word = term.decode() if isinstance(term, bytes) else str(term)
+                totals[word] = totals.get(word, 0.0) + float(score)
+    ranked = sorted(((w, n) for w, n in totals.items() if w not in STOP_WORDS),
+                    key=lambda x: (-x[1], x[0]))
+    return [{"term": w, "count": int(n)} for w, n in ranked[:limit]]
+
+
+# --------------------------------------------------------------------------- result cache
+
+
+class SearchCache:
+    """Short-lived in-process cache of result pages, invalidated across processes.
+
+    Every policy write bumps a generation number in Redis; a cached page is served only
+    while its generation is current, so staff see their edits at once while popular
+    queries skip the database.
+    """
+
+    _KEY = "zwgk:policies:generation"
+
+    def __init__(self, redis: Redis, ttl_seconds: float, max_entries: int = 2048) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+        self._max = max_entries
+        self._entries: dict[str, tuple[float, bytes, str]] = {}
+
+    async def generation(self) -> bytes:
+        return await self._redis.get(self._KEY) or b"0"
+
+    async def get(self, key: str) -> tuple[bytes, str | None]:
+        generation = await self.generation()
+        if self._ttl <= 0:
+            return generation, None
+        hit = self._entries.get(key)
+        if hit is None or hit[0] < time.monotonic() or hit[1] != generation:
+            return generation, None
+        return generation, hit[2]
+
+    def put(self, key: str, generation: bytes, body: str) -> None:
+        if self._ttl <= 0:
+            return
+        if len(self._entries) >= self._max:
+            now = time.monotonic()
+            self._entries = {k: v for k, v in self._entries.items() if v[0] >= now}
+            if len(self._entries) >= self._max:
+                self._entries.clear()
+        self._entries[key] = (time.monotonic() + self._ttl, generation, body)
+
+    async def bump(self) -> None:
+        await self._redis.incr(self._KEY)
+
+
+def cache_key(params: SearchParams) -> str:
+    return json.dumps(params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
