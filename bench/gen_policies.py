@@ -30,10 +30,17 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import policy_vocab as V  # noqa: E402
-from bench.queries import QUERY_MIX  # noqa: E402
+from bench import policy_vocab as V
+from bench.queries import QUERY_MIX
 
-__all__ = ["BODY_MAX_BYTES", "BODY_MIN_BYTES", "DEFAULT_SEED", "GenStats", "generate", "write_jsonl"]
+__all__ = [
+    "BODY_MAX_BYTES",
+    "BODY_MIN_BYTES",
+    "DEFAULT_SEED",
+    "GenStats",
+    "generate",
+    "write_jsonl",
+]
 
 DEFAULT_SEED = 20240601
 BODY_MIN_BYTES = 1024
@@ -165,12 +172,10 @@ class _Generator:
         summary = rng.choice(_SUMMARIES).format(
             issuer=issuer.name, date=_cn_date(publish), subject=subject.name, lead=lead
         )
-        industries = (
-            sorted(set(rng.sample(theme.industries, k=min(len(theme.industries), rng.randint(1, 2)))))
-            if theme.industries
-            else []
-        )
-        categories = sorted(set(rng.sample(theme.categories, k=rng.randint(1, len(theme.categories)))))
+        n_ind = min(len(theme.industries), rng.randint(1, 2))
+        industries = sorted(rng.sample(theme.industries, k=n_ind)) if theme.industries else []
+        n_cat = rng.randint(1, len(theme.categories))
+        categories = sorted(rng.sample(theme.categories, k=n_cat))
         return {
             "external_id": f"bench-{index:07d}",
             "title": title,

@@ -8,6 +8,7 @@ busy timeout so the API and worker processes can share the file.
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -30,7 +31,7 @@ def tortoise_config(db: DatabaseSettings) -> dict[str, Any]:
     url = db.url
     if db.is_sqlite:
         path = url.removeprefix("sqlite://").split("?", 1)[0]
-        if path not in (":memory:", "") and not path.startswith("/"):
+        if path not in (":memory:", ""):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         query = urlsplit(url).query
         params = {"busy_timeout": db.busy_timeout_ms, "journal_mode": "WAL", "synchronous": "NORMAL"}
@@ -76,5 +77,27 @@ async def migrate(db: DatabaseSettings) -> None:
     """Apply every pending migration. Safe to run repeatedly and from ``main_process_start``."""
     from tortoise.migrations.api.migrate import migrate as run_migrations
 
-    await run_migrations(config=tortoise_config(db))
-    await Tortoise.close_connections()
+    try:
+        await run_migrations(config=tortoise_config(db))
+    finally:
+        # An open aiosqlite thread would keep the process alive after an error.
+        await Tortoise.close_connections()
+
+
+async def insert_rows(
+    conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert many rows with one prepared statement: bulk paths skip ORM object overhead.
+
+    ``table`` and ``columns`` are code constants, never user input.
+    """
+    if not rows:
+        return
+    if str(conn.capabilities.dialect) == "sqlite":
+        marks = ", ".join("?" for _ in columns)
+    else:
+        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
+    names = ", ".join(f'"{c}"' for c in columns)
+    await conn.execute_many(
+        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [list(r) for r in rows]
+    )

@@ -185,7 +185,7 @@ class Migration(migrations.Migration):
                 ('scheme', fields.CharField(max_length=16)),
                 ('code', fields.CharField(max_length=64)),
             ],
-            options={'table': 'policy_tags', 'app': 'models', 'unique_together': (('policy', 'scheme', 'code'),), 'indexes': [Index(fields=['scheme', 'code', 'policy'])], 'pk_attr': 'id', 'table_description': 'One classification code of a policy, for filtering and counting (one row per code).'},
+            options={'table': 'policy_tags', 'app': 'models', 'unique_together': (('policy', 'scheme', 'code'),), 'indexes': [Index(fields=['scheme', 'code', 'policy_id'])], 'pk_attr': 'id', 'table_description': 'One classification code of a policy, for filtering and counting (one row per code).'},
             bases=['Model'],
         ),
         ops.CreateModel(

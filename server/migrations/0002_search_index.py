@@ -10,7 +10,7 @@ from tortoise.migrations import operations as ops
 
 SQLITE_UP = """
 CREATE VIRTUAL TABLE IF NOT EXISTS policy_fts USING fts5(
-    title, summary, body, tokenize = 'ascii', prefix = '1'
+    title, summary, body, tokenize = 'ascii'
 );
 """
 SQLITE_DOWN = "DROP TABLE IF EXISTS policy_fts;"

@@ -98,7 +98,7 @@ class PolicyTag(Model):
     class Meta:
         table = "policy_tags"
         unique_together = (("policy", "scheme", "code"),)
-        indexes = (("scheme", "code", "policy"),)
+        indexes = (("scheme", "code", "policy_id"),)
 
 
 class Attachment(Model):

@@ -36,25 +36,43 @@ def _dialect(conn: BaseDBAsyncClient) -> str:
     return str(conn.capabilities.dialect)
 
 
-async def write(policy: Policy, conn: BaseDBAsyncClient) -> None:
-    """(Re)index one policy inside the caller's transaction."""
+def index_payload(dialect: str, title: str, summary: str, body_text: str) -> tuple[str, ...]:
+    """What the index stores for one policy (pure and picklable: bulk imports run it in
+    worker processes). ``title`` includes the document number."""
+    if dialect == "sqlite":
+        return (search_text.index_text(title), search_text.index_text(summary),
+                search_text.index_text(body_text))
+    return (search_text.tsvector_literal([("A", title), ("B", summary), ("C", body_text)]),)
+
+
+def indexed_title(policy: Policy) -> str:
+    return f"{policy.title} {policy.doc_number}"
+
+
+async def write_many(conn: BaseDBAsyncClient, rows: list[tuple[int, tuple[str, ...]]]) -> None:
+    """Store index payloads for new or changed policies inside the caller's transaction."""
+    if not rows:
+        return
     if _dialect(conn) == "sqlite":
-        await conn.execute_query("DELETE FROM policy_fts WHERE rowid = ?", [policy.id])
-        await conn.execute_query(
+        ids = [(policy_id,) for policy_id, _ in rows]
+        await conn.execute_many("DELETE FROM policy_fts WHERE rowid = ?", ids)
+        await conn.execute_many(
             "INSERT INTO policy_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-            [policy.id, search_text.index_text(policy.title + " " + policy.doc_number),
-             search_text.index_text(policy.summary), search_text.index_text(policy.body_text)],
+            [[policy_id, *payload] for policy_id, payload in rows],
         )
     else:
-        document = search_text.tsvector_literal(
-            [("A", policy.title + " " + policy.doc_number), ("B", policy.summary),
-             ("C", policy.body_text)]
-        )
-        await conn.execute_query(
+        await conn.execute_many(
             "INSERT INTO policy_search (policy_id, document) VALUES ($1, $2::tsvector) "
             "ON CONFLICT (policy_id) DO UPDATE SET document = EXCLUDED.document",
-            [policy.id, document],
+            [[policy_id, *payload] for policy_id, payload in rows],
         )
+
+
+async def write(policy: Policy, conn: BaseDBAsyncClient) -> None:
+    """(Re)index one policy inside the caller's transaction."""
+    payload = index_payload(_dialect(conn), indexed_title(policy), policy.summary,
+                            policy.body_text)
+    await write_many(conn, [(policy.id, payload)])
 
 
 async def tag_counts() -> dict[tuple[str, str], int]:

@@ -280,13 +280,22 @@ def index_tokens(text: str) -> list[str]:
     >>> index_tokens("5G基站")
     ['5', 'g', '基站', '站']
     """
+    # The hot path of indexing: runs are taken straight from the class string (grouping
+    # only matters for queries), and bigrams are built by C-level map/str.__add__.
+    norm = normalize(text)
+    classes = norm.translate(_CLASS_TABLE)
     tokens: list[str] = []
-    for group in _runs(normalize(text)):
-        for run in group:
-            if run.kind == _HAN:
-                tokens.extend(_han_tokens(run.text))
-            else:
-                tokens.append(run.text[:MAX_WORD_CHARS])
+    extend = tokens.extend
+    append = tokens.append
+    for m in _CLASS_RUN.finditer(classes):
+        start, end = m.span()
+        run = norm[start:end]
+        if classes[start] == _HAN:
+            if end - start > 1:
+                extend(map(str.__add__, run[:-1], run[1:]))
+            append(run[-1])
+        else:
+            append(run[:MAX_WORD_CHARS])
     return tokens
 
 

@@ -1,0 +1,210 @@
+"""Fixtures of the policy-library tests: the demo corpus, staff sign-in, a search oracle.
+
+``demo_client`` loads the demo corpus (``zwgk seed --demo``) into the test's fresh database;
+it takes a couple of seconds, so tests that need it bundle many checks.
+
+``SearchOracle`` decides, without the search index, which stored policies a query must
+find: it re-implements the documented matching rule of ``server.policies.search_text``
+(a query is cut at separators into segments that must all match; a segment matches where
+its characters occur in one field, Chinese runs as substrings, letter/digit pieces as whole
+words, separators between the pieces ignored) over the rows as stored in the database.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+
+from server.accounts.service import create_back_office_user
+from server.core.permissions import Role
+from server.policies.demo_corpus import demo_policies
+from server.policies.search_text import normalize
+
+PASSWORD = "password-123456"
+
+
+# --------------------------------------------------------------------------- corpus & app
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[dict[str, Any]]:
+    """The demo corpus as import records (pure data, built once per process)."""
+    return demo_policies()
+
+
+@pytest.fixture
+async def demo_client(app: Any, client: httpx.AsyncClient, settings: Any) -> httpx.AsyncClient:
+    """``client`` on an app whose fresh database holds the whole demo corpus."""
+    from server.cli import seed_demo
+    from server.policies.models import Policy
+
+    await seed_demo(settings)
+    assert await Policy.all().count() == len(demo_policies())
+    return client
+
+
+StaffLogin = Callable[..., Awaitable[str]]
+
+
+@pytest.fixture
+def staff_login(client: httpx.AsyncClient) -> StaffLogin:
+    """``await staff_login(username, [roles], department)`` → a bearer token."""
+
+    async def login(
+        username: str, roles: list[Role] | None = None, department: str | None = None
+    ) -> str:
+        await create_back_office_user(
+            username=username, password=PASSWORD, roles=roles or [Role.STAFF],
+            display_name=username, department_code=department,
+        )
+        r = await client.post("/api/v1/admin/auth/login",
+                              json={"username": username, "password": PASSWORD})
+        assert r.status_code == 200, r.text
+        return str(r.json()["token"])
+
+    return login
+
+
+# --------------------------------------------------------------------------- search oracle
+
+_HAN, _DIGIT, _LETTER, _SEP = "H", "N", "L", " "
+
+
+def char_class(ch: str) -> str:
+    """Class of one normalized character, as the search module's docstring defines it."""
+    cp = ord(ch)
+    if (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x3FFFF
+            or 0xF900 <= cp <= 0xFAFF or cp == 0x3007):
+        return _HAN
+    if cp < 0x80:
+        return _DIGIT if ch.isdigit() else _LETTER if ch.isalpha() else _SEP
+    major = unicodedata.category(ch)[0]
+    return _DIGIT if major == "N" else _LETTER if major in "LM" else _SEP
+
+
+def query_segments(q: str) -> list[list[tuple[str, str]]]:
+    """The query's segments, each a list of (class, text) runs."""
+    segments: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for ch in normalize(q):
+        cls = char_class(ch)
+        if cls == _SEP:
+            if current:
+                segments.append(current)
+                current = []
+        elif current and current[-1][0] == cls:
+            current[-1] = (cls, current[-1][1] + ch)
+        else:
+            current.append((cls, ch))
+    if current:
+        segments.append(current)
+    return segments
+
+
+def segment_in(text: str, runs: list[tuple[str, str]]) -> bool:
+    """Does the normalized ``text`` contain the segment ``runs``?"""
+    first_cls, first = runs[0]
+    start = text.find(first)
+    while start != -1:
+        if not (first_cls != _HAN and start > 0 and char_class(text[start - 1]) == first_cls):
+            pos = start + len(first)
+            ok = True
+            for _, piece in runs[1:]:
+                while pos < len(text) and char_class(text[pos]) == _SEP:
+                    pos += 1
+                if not text.startswith(piece, pos):
+                    ok = False
+                    break
+                pos += len(piece)
+            last_cls = runs[-1][0]
+            if ok and not (last_cls != _HAN and pos < len(text)
+                           and char_class(text[pos]) == last_cls):
+                return True
+        start = text.find(first, start + 1)
+    return False
+
+
+@dataclass
+class Row:
+    id: int
+    external_id: str
+    title: str
+    doc_number: str
+    summary: str
+    body_text: str
+    status: str
+    audience: str
+    stage: str
+    issuer: str
+    issuer_code: str
+    publish_date: date | None
+    topics: list[str]
+    categories: list[str]
+    industries: list[str]
+    regions: list[str]
+
+    def fields(self, scope: str = "all") -> list[str]:
+        title = normalize(f"{self.title} {self.doc_number}")
+        if scope == "title":
+            return [title]
+        return [title, normalize(self.summary), normalize(self.body_text)]
+
+
+class SearchOracle:
+    """Which stored policies a query must find, computed from the rows themselves."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.by_ext = {r.external_id: r for r in rows if r.external_id}
+        self.by_id = {r.id: r for r in rows}
+
+    @classmethod
+    async def load(cls) -> SearchOracle:
+        from server.policies.models import Policy
+
+        rows = [Row(**values) for values in await Policy.all().values(
+            "id", "external_id", "title", "doc_number", "summary", "body_text", "status",
+            "audience", "stage", "issuer", "issuer_code", "publish_date", "topics",
+            "categories", "industries", "regions")]
+        return cls(rows)
+
+    def matches(self, row: Row, q: str, scope: str = "all") -> bool:
+        fields = row.fields(scope)
+        return all(any(segment_in(f, seg) for f in fields) for seg in query_segments(q))
+
+    def find(self, q: str | None, *, scope: str = "all", status: str = "published",
+             where: Callable[[Row], bool] | None = None) -> set[int]:
+        return {
+            r.id for r in self.rows
+            if r.status == status and (q is None or self.matches(r, q, scope))
+            and (where is None or where(r))
+        }
+
+    def ext(self, ids: set[int] | list[int]) -> list[str]:
+        return sorted(self.by_id[i].external_id for i in ids)
+
+
+@pytest.fixture
+async def oracle(demo_client: httpx.AsyncClient) -> SearchOracle:
+    return await SearchOracle.load()
+
+
+async def fetch_all(client: httpx.AsyncClient, path: str, params: dict[str, Any],
+                    page_size: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """Every item of a paginated search/browse (in order) and the reported total."""
+    items: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        r = await client.get(path, params={**params, "page": page, "page_size": page_size})
+        assert r.status_code == 200, (params, r.text)
+        body = r.json()
+        items.extend(body["items"])
+        if len(body["items"]) < page_size or len(items) >= body["total"]:
+            return items, int(body["total"])
+        page += 1
