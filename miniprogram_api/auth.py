@@ -9,6 +9,7 @@ from server.accounts import service
 from server.accounts.models import User
 from server.accounts.schemas import LoginResponse, UserOut, WxLoginRequest
 from server.core.errors import Unauthenticated
+from server.core.idempotency import idempotent
 from server.core.openapi import documented
 from server.core.permissions import authenticated, public
 from server.core.requests import parse_body
@@ -20,6 +21,7 @@ bp = Blueprint("mp_auth", url_prefix="/api/v1")
 @public
 @documented(summary="Sign in with a wx.login code", tag="auth", body=WxLoginRequest,
             response=LoginResponse, secured=False)
+@idempotent(required=False)
 async def wx_login(request: Request) -> HTTPResponse:
     body = parse_body(request, WxLoginRequest)
     ttl = request.app.ctx.settings.security.session_ttl_seconds

@@ -10,6 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json, raw
 
 from server.core.errors import AppError, Conflict, NotFound
+from server.core.idempotency import idempotent
 from server.core.openapi import documented
 from server.core.permissions import Role, require
 from server.core.requests import parse_body, parse_query
@@ -67,6 +68,7 @@ async def list_policies(request: Request) -> HTTPResponse:
 @bp.post("/policies")
 @require(*_STAFF)
 @documented(summary="Create a draft policy", tag="admin-policies", body=PolicyIn, status=201)
+@idempotent(required=False)
 async def create(request: Request) -> HTTPResponse:
     data = parse_body(request, PolicyIn)
     policy = await service.create_policy(data, principal=request.ctx.principal)
@@ -116,6 +118,7 @@ async def history(request: Request, policy_id: int) -> HTTPResponse:
 @require(*_STAFF)
 @documented(summary="Upload a file (multipart: file, purpose, policy_id)",
             tag="admin-policies", status=201)
+@idempotent(required=False)
 async def upload(request: Request) -> HTTPResponse:
     upload = request.files.get("file") if request.files else None
     if upload is None:

@@ -423,7 +423,7 @@ async def small_client(client, corpus):
 
     from server.policies.importer import import_lines
 
-    records = [p for p in corpus if p["external_id"] in SMALL]
+    records = [{**p, "related": []} for p in corpus if p["external_id"] in SMALL]
     report = await import_lines(json.dumps(p, ensure_ascii=False, default=str)
                                 for p in records)
     assert report.created == len(SMALL) and not report.rejected

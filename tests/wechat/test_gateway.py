@@ -360,6 +360,8 @@ async def test_secrets_stay_out_of_logs(
 ) -> None:
     gateway = await make_gateway()
     caplog.set_level(logging.DEBUG)
+    # configure_logging() (run by app tests in this process) quiets httpx: undo it here.
+    caplog.set_level(logging.DEBUG, logger="httpx")
     session = await gateway.code2session(await mint_code(ctl, "o-jo"))
     code = (await control(ctl, "/_emulator/phone-codes", phone="13912345678"))["code"]
     await gateway.get_user_phone_number(code)
