@@ -19,8 +19,13 @@ bp = Blueprint("mp_auth", url_prefix="/api/v1")
 
 @bp.post("/auth/wx-login")
 @public
-@documented(summary="Sign in with a wx.login code", tag="auth", body=WxLoginRequest,
-            response=LoginResponse, secured=False)
+@documented(
+    summary="Sign in with a wx.login code",
+    tag="auth",
+    body=WxLoginRequest,
+    response=LoginResponse,
+    secured=False,
+)
 @idempotent(required=False)
 async def wx_login(request: Request) -> HTTPResponse:
     body = parse_body(request, WxLoginRequest)

@@ -38,8 +38,14 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
         result = await search_index.search(
             params, pq=pq, region_codes=region_codes, statuses=[params.status]
         )
-        cached = _dumps({"items": result.items, "total": result.total, "page": params.page,
-                         "page_size": params.page_size})
+        cached = _dumps(
+            {
+                "items": result.items,
+                "total": result.total,
+                "page": params.page,
+                "page_size": params.page_size,
+            }
+        )
         ctx.search_cache.put(key, generation, cached)
         total = result.total
     else:
@@ -51,8 +57,13 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
 
 @bp.get("/policies/search")
 @public
-@documented(summary="Search policies (Chinese full text, document numbers, filters)",
-            tag="policies", query=SearchParams, response=SearchPage, secured=False)
+@documented(
+    summary="Search policies (Chinese full text, document numbers, filters)",
+    tag="policies",
+    query=SearchParams,
+    response=SearchPage,
+    secured=False,
+)
 async def search(request: Request) -> HTTPResponse:
     params = parse_query(request, SearchParams, lists=_LISTS)
     return await _run_search(request, params, browse=False)
@@ -60,8 +71,13 @@ async def search(request: Request) -> HTTPResponse:
 
 @bp.get("/policies")
 @public
-@documented(summary="Browse policies by classification, newest first", tag="policies",
-            query=BrowseParams, response=SearchPage, secured=False)
+@documented(
+    summary="Browse policies by classification, newest first",
+    tag="policies",
+    query=BrowseParams,
+    response=SearchPage,
+    secured=False,
+)
 async def browse(request: Request) -> HTTPResponse:
     params = parse_query(request, BrowseParams, lists=_LISTS)
     return await _run_search(request, params, browse=True)
@@ -85,8 +101,9 @@ async def hot_words(request: Request) -> HTTPResponse:
 
 @bp.get("/policies/suggestions")
 @public
-@documented(summary="Suggestions as the user types", tag="policies", query=SuggestParams,
-            secured=False)
+@documented(
+    summary="Suggestions as the user types", tag="policies", query=SuggestParams, secured=False
+)
 async def suggestions(request: Request) -> HTTPResponse:
     params = parse_query(request, SuggestParams)
     ctx = request.app.ctx
@@ -105,8 +122,11 @@ async def suggestions(request: Request) -> HTTPResponse:
 
 @bp.get("/policies/<policy_id:int>")
 @public
-@documented(summary="A policy: full text, summary, illustrated version, glossary, Q&A, guide",
-            tag="policies", secured=False)
+@documented(
+    summary="A policy: full text, summary, illustrated version, glossary, Q&A, guide",
+    tag="policies",
+    secured=False,
+)
 async def detail(request: Request, policy_id: int) -> HTTPResponse:
     data = await service.policy_detail(policy_id, request.ctx.principal)
     return raw(_dumps(data), content_type="application/json")
@@ -114,8 +134,12 @@ async def detail(request: Request, policy_id: int) -> HTTPResponse:
 
 @bp.get("/attachments/<attachment_id:int>")
 @public
-@documented(summary="Download an attachment, illustration or material sample",
-            tag="policies", secured=False, content_type="application/octet-stream")
+@documented(
+    summary="Download an attachment, illustration or material sample",
+    tag="policies",
+    secured=False,
+    content_type="application/octet-stream",
+)
 async def download(request: Request, attachment_id: int) -> HTTPResponse:
     attachment = await Attachment.get_or_none(id=attachment_id)
     if attachment is None:
@@ -124,8 +148,10 @@ async def download(request: Request, attachment_id: int) -> HTTPResponse:
         # Attachments of drafts are visible only to those who may see the draft.
         await service.get_policy(attachment.policy_id, request.ctx.principal)
     storage = LocalFileStorage(request.app.ctx.settings.paths.files_dir)
-    headers = {"Content-Disposition": content_disposition(attachment.filename),
-               "Cache-Control": "public, max-age=86400"}
+    headers = {
+        "Content-Disposition": content_disposition(attachment.filename),
+        "Cache-Control": "public, max-age=86400",
+    }
     path = storage.local_path(attachment.storage_key)
     if path is not None:
         return await file(path, mime_type=attachment.content_type, headers=headers)

@@ -108,7 +108,7 @@ def _register_listeners(app: App) -> None:
         settings = app.ctx.settings
         configure_logging(settings.logging.level, settings.logging.format)
         await init_db(settings.database)
-        app.ctx.redis = aioredis.from_url(redis_url(settings))
+        app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
         app.ctx.sessions = SessionStore(app.ctx.redis)
         app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
         app.ctx.wechat = WeChatGateway(

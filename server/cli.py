@@ -68,22 +68,36 @@ async def seed_demo(settings: Settings) -> str:
     from server.policies.service import load_taxonomy
 
     await load_taxonomy()
-    for code, name in (("rgrsj", "如皋市人力资源和社会保障局"), ("rgmzj", "如皋市民政局"),
-                       ("rgkjj", "如皋市科学技术局"), ("rgzwgk", "如皋市政务公开办公室")):
+    for code, name in (
+        ("rgrsj", "如皋市人力资源和社会保障局"),
+        ("rgmzj", "如皋市民政局"),
+        ("rgkjj", "如皋市科学技术局"),
+        ("rgzwgk", "如皋市政务公开办公室"),
+    ):
         await ensure_department(code, name)
     if not await User.exists(username=DEMO_ADMIN[0]):
-        await create_back_office_user(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1],
-                                      roles=[Role.ADMIN], display_name="演示管理员")
+        await create_back_office_user(
+            username=DEMO_ADMIN[0],
+            password=DEMO_ADMIN[1],
+            roles=[Role.ADMIN],
+            display_name="演示管理员",
+        )
     if not await User.exists(username="rs-staff"):
-        await create_back_office_user(username="rs-staff", password="zwgk-demo-staff",
-                                      roles=[Role.STAFF], display_name="人社局工作人员",
-                                      department_code="rgrsj")
+        await create_back_office_user(
+            username="rs-staff",
+            password="zwgk-demo-staff",
+            roles=[Role.STAFF],
+            display_name="人社局工作人员",
+            department_code="rgrsj",
+        )
     lines = (json.dumps(p, ensure_ascii=False, default=str) for p in demo_policies())
     report = await import_lines(lines)
     for r in report.rejected:
         print(f"demo line {r.line} rejected: {r.reason}", file=sys.stderr)
-    return (f"demo data: {report.created} policies added, {report.unchanged} already present; "
-            f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}")
+    return (
+        f"demo data: {report.created} policies added, {report.unchanged} already present; "
+        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
+    )
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
@@ -103,14 +117,17 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         with Progress(transient=False) as progress, path.open(encoding="utf-8") as f:
             task = progress.add_task("importing policies", total=total)
             return await import_lines(
-                f, update_existing=args.update,
+                f,
+                update_existing=args.update,
                 progress=lambda n: progress.advance(task, n),
             )
 
     report = _run_db(settings, work)
     elapsed = time.monotonic() - started
-    print(f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
-          f"rejected {len(report.rejected)} in {elapsed:.1f}s")
+    print(
+        f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"rejected {len(report.rejected)} in {elapsed:.1f}s"
+    )
     for r in report.rejected:
         print(f"  line {r.line} ({r.external_id or '-'}): {r.reason}")
     return 1 if report.rejected else 0
@@ -128,10 +145,18 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
         print(f"unknown role: {exc}", file=sys.stderr)
         return 2
     try:
-        user = _run_db(settings, partial(
-            create_back_office_user, username=args.username, password=password, roles=roles,
-            display_name=args.display_name or args.username,
-            department_code=args.department, department_name=args.department_name))
+        user = _run_db(
+            settings,
+            partial(
+                create_back_office_user,
+                username=args.username,
+                password=password,
+                roles=roles,
+                display_name=args.display_name or args.username,
+                department_code=args.department,
+                department_name=args.department_name,
+            ),
+        )
     except AppError as exc:
         print(f"{exc.field or 'error'}: {exc.message}", file=sys.stderr)
         return 2
@@ -169,9 +194,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     settings, embedded = ensure_redis(settings)
     loader = AppLoader(factory=partial(create_app, settings, run_migrations=not args.no_migrate))
     app = loader.load()
-    app.prepare(host=settings.http.host, port=settings.http.port,
-                workers=settings.http.workers, access_log=False, motd=False,
-                single_process=settings.http.workers == 1 and args.single_process)
+    app.prepare(
+        host=settings.http.host,
+        port=settings.http.port,
+        workers=settings.http.workers,
+        access_log=False,
+        motd=False,
+        single_process=settings.http.workers == 1 and args.single_process,
+    )
     try:
         Sanic.serve(primary=app, app_loader=loader)
     finally:
@@ -187,8 +217,11 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
     settings, embedded = ensure_redis(settings)
     try:
-        run_worker(WorkerSettings, redis_settings=redis_settings(settings),  # type: ignore[arg-type]
-                   ctx={"settings": settings})
+        run_worker(
+            WorkerSettings,  # type: ignore[arg-type]
+            redis_settings=redis_settings(settings),
+            ctx={"settings": settings},
+        )
     finally:
         if embedded is not None:
             embedded.stop()
@@ -200,9 +233,11 @@ def cmd_emulator(settings: Settings, args: argparse.Namespace) -> int:
 
     wechat = settings.wechat
     run_emulator(
-        wechat.emulator_host, wechat.emulator_port,
+        wechat.emulator_host,
+        wechat.emulator_port,
         settings=EmulatorSettings(
-            appid=wechat.appid, secret=wechat.secret,
+            appid=wechat.appid,
+            secret=wechat.secret,
             callback_url=f"{settings.http.public_url.rstrip('/')}/wechat/callback",
             callback_token=wechat.callback_token,
             callback_aes_key=wechat.encoding_aes_key or None,
@@ -240,12 +275,18 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
         spawn("api", "serve", "--no-migrate")
         spawn("worker", "worker")
         http = settings.http
-        print(f"zwgk is up:\n  API        http://{http.host}:{http.port}  "
-              f"(docs: http://{http.host}:{http.port}/docs)\n"
-              + (f"  emulator   {settings.wechat.resolved_base_url}\n"
-                 if settings.wechat.mode == "emulator" else "")
-              + f"  redis      {settings.redis.url}\n  database   {settings.database.url}\n"
-              "Press Ctrl-C to stop.", flush=True)
+        print(
+            f"zwgk is up:\n  API        http://{http.host}:{http.port}  "
+            f"(docs: http://{http.host}:{http.port}/docs)\n"
+            + (
+                f"  emulator   {settings.wechat.resolved_base_url}\n"
+                if settings.wechat.mode == "emulator"
+                else ""
+            )
+            + f"  redis      {settings.redis.url}\n  database   {settings.database.url}\n"
+            "Press Ctrl-C to stop.",
+            flush=True,
+        )
         while not stopping:
             for name, proc in children:
                 if proc.poll() is not None:
@@ -280,16 +321,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("worker", help="run an arq worker").set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
-    sub.add_parser("emulator", help="run the WeChat API emulator").set_defaults(
-        func=cmd_emulator)
+    sub.add_parser("emulator", help="run the WeChat API emulator").set_defaults(func=cmd_emulator)
     seed = sub.add_parser("seed", help="load data")
     seed.add_argument("--demo", action="store_true")
     seed.set_defaults(func=cmd_seed)
-    user = sub.add_parser("create-user", help="create a staff, grid-worker or admin account "
-                                              "(password from $ZWGK_NEW_PASSWORD or prompt)")
+    user = sub.add_parser(
+        "create-user",
+        help="create a staff, grid-worker or admin account "
+        "(password from $ZWGK_NEW_PASSWORD or prompt)",
+    )
     user.add_argument("--username", required=True)
-    user.add_argument("--role", action="append", required=True,
-                      help="staff, grid_worker or admin (repeatable)")
+    user.add_argument(
+        "--role", action="append", required=True, help="staff, grid_worker or admin (repeatable)"
+    )
     user.add_argument("--department", help="department code (required for staff)")
     user.add_argument("--department-name")
     user.add_argument("--display-name")

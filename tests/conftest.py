@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -57,9 +57,18 @@ def emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("emulator") / "emulator.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "server.wechat.emulator", "--host", "127.0.0.1",
-             "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env={**os.environ},
+            [
+                sys.executable,
+                "-m",
+                "server.wechat.emulator",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ},
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -181,8 +190,7 @@ async def app(settings: Settings, redis_client: Any) -> AsyncIterator[Any]:
 
     if PG_URL:
         await _truncate_postgres(settings.database.url)
-    application = create_app(settings, name=f"zwgk_test_{next(_app_numbers)}",
-                             run_migrations=False)
+    application = create_app(settings, name=f"zwgk_test_{next(_app_numbers)}", run_migrations=False)
     async with Lifespan(application):
         await load_taxonomy()
         yield application

@@ -62,11 +62,10 @@ class WorkerSettings:
 
     functions: ClassVar[list[WorkerCoroutine]] = []
     cron_jobs: ClassVar[list[Any]] = [
-        cron(relay_outbox, second=set(range(0, 60, 5)), run_at_startup=True, timeout=60)  # type: ignore[arg-type]
+        cron(relay_outbox, second=set(range(0, 60, 5)), run_at_startup=True, timeout=60)
     ]
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings = redis_settings(load_settings()) if False else None  # set by the CLI
     max_jobs = 20
     job_timeout = 300
     keep_result = 3600

@@ -36,8 +36,13 @@ def _roles(names: list[str]) -> list[Role]:
 
 @bp.post("/auth/login")
 @public
-@documented(summary="Staff sign-in", tag="admin-auth", body=StaffLoginRequest,
-            response=LoginResponse, secured=False)
+@documented(
+    summary="Staff sign-in",
+    tag="admin-auth",
+    body=StaffLoginRequest,
+    response=LoginResponse,
+    secured=False,
+)
 async def staff_login(request: Request) -> HTTPResponse:
     body = parse_body(request, StaffLoginRequest)
     security = request.app.ctx.settings.security
@@ -51,8 +56,9 @@ async def staff_login(request: Request) -> HTTPResponse:
         max_attempts=security.login_attempts,
         window_seconds=security.login_window_seconds,
     )
-    out = LoginResponse(token=token, expires_in=security.staff_session_ttl_seconds,
-                        user=UserOut.of(user))
+    out = LoginResponse(
+        token=token, expires_in=security.staff_session_ttl_seconds, user=UserOut.of(user)
+    )
     return json(out.model_dump())
 
 
@@ -69,14 +75,20 @@ async def staff_logout(request: Request) -> HTTPResponse:
 @documented(summary="List departments", tag="admin-accounts")
 async def list_departments(request: Request) -> HTTPResponse:
     rows = await Department.all().order_by("code")
-    return json({"items": [DepartmentOut(id=d.id, code=d.code, name=d.name).model_dump()
-                           for d in rows]})
+    return json(
+        {"items": [DepartmentOut(id=d.id, code=d.code, name=d.name).model_dump() for d in rows]}
+    )
 
 
 @bp.post("/departments")
 @require(Role.ADMIN)
-@documented(summary="Create a department", tag="admin-accounts", body=DepartmentIn,
-            response=DepartmentOut, status=201)
+@documented(
+    summary="Create a department",
+    tag="admin-accounts",
+    body=DepartmentIn,
+    response=DepartmentOut,
+    status=201,
+)
 async def create_department(request: Request) -> HTTPResponse:
     body = parse_body(request, DepartmentIn)
     if await Department.exists(code=body.code):
@@ -96,8 +108,13 @@ async def list_users(request: Request) -> HTTPResponse:
 
 @bp.post("/users")
 @require(Role.ADMIN)
-@documented(summary="Create a staff, grid-worker or admin account", tag="admin-accounts",
-            body=BackOfficeUserIn, response=UserOut, status=201)
+@documented(
+    summary="Create a staff, grid-worker or admin account",
+    tag="admin-accounts",
+    body=BackOfficeUserIn,
+    response=UserOut,
+    status=201,
+)
 async def create_user(request: Request) -> HTTPResponse:
     body = parse_body(request, BackOfficeUserIn)
     user = await service.create_back_office_user(
@@ -112,8 +129,12 @@ async def create_user(request: Request) -> HTTPResponse:
 
 @bp.put("/users/<user_id:int>/roles")
 @require(Role.ADMIN)
-@documented(summary="Assign roles (and department) to an account", tag="admin-accounts",
-            body=RolesIn, response=UserOut)
+@documented(
+    summary="Assign roles (and department) to an account",
+    tag="admin-accounts",
+    body=RolesIn,
+    response=UserOut,
+)
 async def assign_roles(request: Request, user_id: int) -> HTTPResponse:
     body = parse_body(request, RolesIn)
     roles = _roles(body.roles)
@@ -127,7 +148,9 @@ async def assign_roles(request: Request, user_id: int) -> HTTPResponse:
         if department is None:
             raise AppError("unknown department", field="department_code")
         user.department = department
-    user.roles = sorted({r.value for r in roles} | ({Role.RESIDENT.value} if user.openid else set()))
+    user.roles = sorted(
+        {r.value for r in roles} | ({Role.RESIDENT.value} if user.openid else set())
+    )
     await user.save()
     # Role changes take effect at once: sessions carry only the user id.
     return json(UserOut.of(user).model_dump())

@@ -95,8 +95,9 @@ async def staff_login(
     if failures >= max_attempts:
         raise TooManyRequests("too many failed sign-ins; wait a few minutes and try again")
     user = await User.get_or_none(username=username)
-    ok = await _verify_password(user.password_hash if user and user.password_hash else
-                                _DUMMY_HASH, password)
+    ok = await _verify_password(
+        user.password_hash if user and user.password_hash else _DUMMY_HASH, password
+    )
     allowed = user is not None and user.is_active and bool(_BACK_OFFICE_ROLES & set(user.roles))
     if not ok or not allowed or user is None:
         async with redis.pipeline(transaction=True) as pipe:

@@ -62,7 +62,7 @@ class SessionStore:
 
     async def revoke_all(self, user_id: int) -> None:
         index = f"{_USER_INDEX}{user_id}"
-        keys = await self._redis.smembers(index)
+        keys = await self._redis.smembers(index)  # type: ignore[misc]
         if keys:
             await self._redis.delete(*keys)
         await self._redis.delete(index)

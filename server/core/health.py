@@ -36,5 +36,7 @@ async def readyz(request: Request) -> HTTPResponse:
     except Exception:
         checks["redis"] = "unreachable"
     ready = all(v == "ok" for v in checks.values())
-    return json({"status": "ready" if ready else "not_ready", "checks": checks},
-                status=200 if ready else 503)
+    return json(
+        {"status": "ready" if ready else "not_ready", "checks": checks},
+        status=200 if ready else 503,
+    )

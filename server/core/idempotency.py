@@ -40,15 +40,22 @@ def idempotent(*, required: bool = True) -> Callable[[H], H]:
             key = request.headers.get(HEADER.lower())
             if not key:
                 if required:
-                    raise AppError(f"send an {HEADER} header with this request",
-                                   field=HEADER, code="idempotency_key_required")
+                    raise AppError(
+                        f"send an {HEADER} header with this request",
+                        field=HEADER,
+                        code="idempotency_key_required",
+                    )
                 return await handler(request, *args, **kwargs)
             if not _KEY_FORM.match(key):
-                raise AppError(f"{HEADER} must be 8–128 letters, digits or -_.:",
-                               field=HEADER, code="invalid_idempotency_key")
+                raise AppError(
+                    f"{HEADER} must be 8–128 letters, digits or -_.:",
+                    field=HEADER,
+                    code="invalid_idempotency_key",
+                )
             principal = request.ctx.principal
             owner = principal.user_id if principal is not None else "anonymous"
-            redis_key = f"zwgk:idem:{owner}:{request.route.name}:{key}"
+            route = request.route.name if request.route else request.path
+            redis_key = f"zwgk:idem:{owner}:{route}:{key}"
             fingerprint = hashlib.sha256(request.body or b"").hexdigest()
             redis = request.app.ctx.redis
             pending = json.dumps({"state": "pending", "fingerprint": fingerprint})
@@ -83,8 +90,11 @@ def _replay(raw: bytes | None, fingerprint: str) -> HTTPResponse:
         raise Conflict("a request with this idempotency key is in progress", field=HEADER)
     stored = json.loads(raw)
     if stored["fingerprint"] != fingerprint:
-        raise AppError(f"this {HEADER} was used with a different request body",
-                       field=HEADER, code="idempotency_key_reused")
+        raise AppError(
+            f"this {HEADER} was used with a different request body",
+            field=HEADER,
+            code="idempotency_key_reused",
+        )
     if stored["state"] != "done":
         raise Conflict("a request with this idempotency key is in progress", field=HEADER)
     return HTTPResponse(

@@ -69,7 +69,7 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         if getattr(record, "request_id", None):
-            entry["request_id"] = record.request_id
+            entry["request_id"] = getattr(record, "request_id", None)
         for key, value in record.__dict__.items():
             if key not in self._RESERVED and not key.startswith("_"):
                 entry[key] = value if isinstance(value, (int, float, bool)) else redact(str(value))
@@ -91,8 +91,15 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in ("sanic.root", "sanic.error", "sanic.access", "sanic.server", "arq.worker",
-                 "tortoise", "tortoise.db_client"):
+    for name in (
+        "sanic.root",
+        "sanic.error",
+        "sanic.access",
+        "sanic.server",
+        "arq.worker",
+        "tortoise",
+        "tortoise.db_client",
+    ):
         logger = logging.getLogger(name)
         logger.handlers[:] = []
         logger.propagate = True

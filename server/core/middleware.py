@@ -32,7 +32,6 @@ def bearer_token(request: Request) -> str | None:
 def register_middleware(app: App) -> None:
     """Install the request-id and access-control middleware."""
 
-    @app.on_request(priority=100)
     async def assign_request_id(request: Request) -> None:
         incoming = request.headers.get("x-request-id", "")
         rid = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -41,7 +40,6 @@ def register_middleware(app: App) -> None:
         request.ctx.session_token = None
         request_id_var.set(rid)
 
-    @app.on_request(priority=90)
     async def check_access(request: Request) -> None:
         route = request.route
         if route is None:  # unknown route: the 404 handler answers
@@ -70,7 +68,6 @@ def register_middleware(app: App) -> None:
         if isinstance(rule, frozenset) and not principal.has(*rule):
             raise Forbidden("your account may not do this")
 
-    @app.on_response(priority=100)
     async def add_headers(request: Request, response: HTTPResponse) -> None:
         rid = getattr(request.ctx, "request_id", None)
         if rid:
@@ -78,3 +75,7 @@ def register_middleware(app: App) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if request.ctx.__dict__.get("principal") is not None:
             response.headers.setdefault("Cache-Control", "no-store")
+
+    app.register_middleware(assign_request_id, "request", priority=100)
+    app.register_middleware(check_access, "request", priority=90)
+    app.register_middleware(add_headers, "response", priority=100)  # type: ignore[arg-type]

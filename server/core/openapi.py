@@ -33,7 +33,13 @@ def _query_parameters(model: type[BaseModel]) -> list[Parameter]:
         description = prop.pop("description", None)
         prop.pop("title", None)
         params.append(
-            Parameter(name, prop, "query", required=name in required, description=description)
+            Parameter(
+                name,
+                prop,  # type: ignore[arg-type]
+                "query",
+                required=name in required,
+                description=description,
+            )
         )
     return params
 
@@ -55,13 +61,14 @@ def documented(
         responses.append(Response({content_type: response}, status=status))
     else:
         responses.append(Response({content_type: {"type": "object"}}, status=status))
-    responses.append(Response({"application/json": ErrorOut}, status="default",
-                              description="error"))
-    return openapi.definition(  # type: ignore[no-any-return]
+    responses.append(
+        Response({"application/json": ErrorOut}, status="default", description="error")
+    )
+    return openapi.definition(
         summary=summary,
         tag=tag,
         body={"application/json": body} if body is not None else None,
         parameter=_query_parameters(query) if query is not None else None,  # type: ignore[arg-type]
-        response=responses,  # type: ignore[arg-type]
+        response=responses,
         secured={"bearer": []} if secured else None,
     )

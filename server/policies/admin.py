@@ -47,8 +47,11 @@ async def _after_write(request: Request) -> None:
 
 @bp.get("/policies")
 @require(*_STAFF)
-@documented(summary="List policies (staff see their department's; admins all)",
-            tag="admin-policies", query=StatusFilter)
+@documented(
+    summary="List policies (staff see their department's; admins all)",
+    tag="admin-policies",
+    query=StatusFilter,
+)
 async def list_policies(request: Request) -> HTTPResponse:
     params = parse_query(request, StatusFilter)
     principal = request.ctx.principal
@@ -58,10 +61,22 @@ async def list_policies(request: Request) -> HTTPResponse:
     if params.status:
         query = query.filter(status=params.status.value)
     total = await query.count()
-    rows = await query.order_by("-updated_at").offset((params.page - 1) * params.page_size) \
+    rows = (
+        await query.order_by("-updated_at")
+        .offset((params.page - 1) * params.page_size)
         .limit(params.page_size)
-    items = [{"id": p.id, "title": p.title, "doc_number": p.doc_number, "status": p.status,
-              "version": p.version, "updated_at": p.updated_at} for p in rows]
+    )
+    items = [
+        {
+            "id": p.id,
+            "title": p.title,
+            "doc_number": p.doc_number,
+            "status": p.status,
+            "version": p.version,
+            "updated_at": p.updated_at,
+        }
+        for p in rows
+    ]
     return raw(_dumps({"items": items, "total": total}), content_type="application/json")
 
 
@@ -87,8 +102,11 @@ async def get(request: Request, policy_id: int) -> HTTPResponse:
 
 @bp.patch("/policies/<policy_id:int>")
 @require(*_STAFF)
-@documented(summary="Edit a policy (a published one keeps a revision)", tag="admin-policies",
-            body=PolicyPatch)
+@documented(
+    summary="Edit a policy (a published one keeps a revision)",
+    tag="admin-policies",
+    body=PolicyPatch,
+)
 async def edit(request: Request, policy_id: int) -> HTTPResponse:
     patch = parse_body(request, PolicyPatch)
     await service.update_policy(policy_id, patch, principal=request.ctx.principal)
@@ -116,8 +134,9 @@ async def history(request: Request, policy_id: int) -> HTTPResponse:
 
 @bp.post("/attachments")
 @require(*_STAFF)
-@documented(summary="Upload a file (multipart: file, purpose, policy_id)",
-            tag="admin-policies", status=201)
+@documented(
+    summary="Upload a file (multipart: file, purpose, policy_id)", tag="admin-policies", status=201
+)
 @idempotent(required=False)
 async def upload(request: Request) -> HTTPResponse:
     upload = request.files.get("file") if request.files else None
@@ -135,41 +154,67 @@ async def upload(request: Request) -> HTTPResponse:
         data=upload.body,
         principal=request.ctx.principal,
     )
-    return json({"id": attachment.id, "filename": attachment.filename,
-                 "content_type": attachment.content_type, "size": attachment.size,
-                 "url": f"/api/v1/attachments/{attachment.id}"}, status=201)
+    return json(
+        {
+            "id": attachment.id,
+            "filename": attachment.filename,
+            "content_type": attachment.content_type,
+            "size": attachment.size,
+            "url": f"/api/v1/attachments/{attachment.id}",
+        },
+        status=201,
+    )
 
 
 @bp.delete("/attachments/<attachment_id:int>")
 @require(*_STAFF)
 @documented(summary="Delete an attachment", tag="admin-policies")
 async def remove_attachment(request: Request, attachment_id: int) -> HTTPResponse:
-    await delete_attachment(LocalFileStorage(request.app.ctx.settings.paths.files_dir),
-                            attachment_id, request.ctx.principal)
+    await delete_attachment(
+        LocalFileStorage(request.app.ctx.settings.paths.files_dir),
+        attachment_id,
+        request.ctx.principal,
+    )
     return json({"ok": True})
 
 
 @bp.post("/classifications")
 @require(Role.ADMIN)
-@documented(summary="Add a node to a classification tree", tag="admin-policies",
-            body=ClassificationIn, status=201)
+@documented(
+    summary="Add a node to a classification tree",
+    tag="admin-policies",
+    body=ClassificationIn,
+    status=201,
+)
 async def add_classification(request: Request) -> HTTPResponse:
     body = parse_body(request, ClassificationIn)
     if await Classification.exists(scheme=body.scheme, code=body.code):
         raise Conflict("this code exists in the tree", field="code")
-    if body.parent_code and not await Classification.exists(scheme=body.scheme,
-                                                            code=body.parent_code):
+    if body.parent_code and not await Classification.exists(
+        scheme=body.scheme, code=body.parent_code
+    ):
         raise AppError("unknown parent code", field="parent_code")
     node = await Classification.create(**body.model_dump())
     await _after_write(request)
-    return json({"id": node.id, "scheme": node.scheme, "code": node.code, "name": node.name,
-                 "parent_code": node.parent_code}, status=201)
+    return json(
+        {
+            "id": node.id,
+            "scheme": node.scheme,
+            "code": node.code,
+            "name": node.name,
+            "parent_code": node.parent_code,
+        },
+        status=201,
+    )
 
 
 @bp.patch("/classifications/<scheme:str>/<code:str>")
 @require(Role.ADMIN)
-@documented(summary="Rename or reorder a classification node", tag="admin-policies",
-            body=ClassificationPatch)
+@documented(
+    summary="Rename or reorder a classification node",
+    tag="admin-policies",
+    body=ClassificationPatch,
+)
 async def edit_classification(request: Request, scheme: str, code: str) -> HTTPResponse:
     body = parse_body(request, ClassificationPatch)
     node = await Classification.get_or_none(scheme=scheme, code=code)
@@ -179,5 +224,6 @@ async def edit_classification(request: Request, scheme: str, code: str) -> HTTPR
         setattr(node, key, value)
     await node.save()
     await _after_write(request)
-    return json({"scheme": node.scheme, "code": node.code, "name": node.name,
-                 "sort_order": node.sort_order})
+    return json(
+        {"scheme": node.scheme, "code": node.code, "name": node.name, "sort_order": node.sort_order}
+    )

@@ -51,8 +51,7 @@ async def store_attachment(
     except FileRejected as exc:
         raise UnsupportedMedia(str(exc), field="file") from None
     if detected.kind not in PURPOSES[purpose]:
-        raise UnsupportedMedia(f"a {detected.kind} file cannot be used as {purpose}",
-                               field="file")
+        raise UnsupportedMedia(f"a {detected.kind} file cannot be used as {purpose}", field="file")
     key = await storage.save(data)
     return await Attachment.create(
         policy_id=policy_id,
@@ -65,8 +64,7 @@ async def store_attachment(
     )
 
 
-async def delete_attachment(storage: FileStorage, attachment_id: int,
-                            principal: Principal) -> None:
+async def delete_attachment(storage: FileStorage, attachment_id: int, principal: Principal) -> None:
     attachment = await Attachment.get_or_none(id=attachment_id)
     if attachment is None:
         raise AppError("no such attachment", code="not_found")

@@ -8,11 +8,36 @@ import re
 import nh3
 
 _ALLOWED_TAGS = {
-    "p", "br", "strong", "b", "em", "i", "u", "h2", "h3", "h4", "ul", "ol", "li",
-    "table", "thead", "tbody", "tr", "th", "td", "blockquote", "a", "span", "sub", "sup",
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "blockquote",
+    "a",
+    "span",
+    "sub",
+    "sup",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"},
-                       "th": {"colspan", "rowspan"}}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"(?i)</(p|h[2-4]|li|tr|blockquote)>|<br\s*/?>")
 _LOOKS_LIKE_HTML = re.compile(r"(?i)<(/?[a-z][a-z0-9]*)(\s[^>]*)?/?>")

@@ -7,8 +7,8 @@ transaction per batch, so a 100k-line file imports in minutes, not hours.
 
 from __future__ import annotations
 
-import json
 import asyncio
+import json
 import os
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -88,7 +88,8 @@ async def import_lines(
     existing: dict[str, tuple[int, int]] = {
         ext: (pid, version)
         for ext, pid, version in await Policy.filter(external_id__isnull=False).values_list(
-            "external_id", "id", "version")
+            "external_id", "id", "version"
+        )
     }
     dialect = str(connection().capabilities.dialect)
     links = [(n, d.external_id or "", d.related) for n, d in pending if d.related]
@@ -106,14 +107,16 @@ async def import_lines(
             upcoming = prepare(dialect, batches[index + 1]) if index + 1 < len(batches) else None
             async with in_transaction() as conn:
                 await service.create_many(
-                    list(zip(batch, contents, strict=True)), book=book, conn=conn)
+                    list(zip(batch, contents, strict=True)), book=book, conn=conn
+                )
             report.created += len(batch)
             if progress is not None:
                 progress(len(batch))
     for data in old:
         if update_existing:
             patch = PolicyPatch.model_validate(
-                data.model_dump(exclude={"external_id", "status", "related"}))
+                data.model_dump(exclude={"external_id", "status", "related"})
+            )
             policy_id, version = existing[data.external_id or ""]
             changed = await service.update_policy(policy_id, patch, principal=None)
             if changed.version > version:
@@ -143,7 +146,9 @@ async def _preparer(
     n = workers if workers is not None else (os.cpu_count() or 1)
     pool = ProcessPoolExecutor(n) if n > 1 and count >= 2000 else None
 
-    def prepare(dialect: str, batch: list[PolicyIn]) -> asyncio.Future[list[service.PreparedContent]]:
+    def prepare(
+        dialect: str, batch: list[PolicyIn]
+    ) -> asyncio.Future[list[service.PreparedContent]]:
         rows = [(d.title, d.doc_number, d.summary, d.body) for d in batch]
         if pool is None:
             future: asyncio.Future[list[service.PreparedContent]] = loop.create_future()
@@ -151,8 +156,10 @@ async def _preparer(
             return future
         # Split the batch so every worker process gets a share.
         size = max(1, -(-len(rows) // n))
-        parts = [loop.run_in_executor(pool, _prepare_batch, dialect, rows[i : i + size])
-                 for i in range(0, len(rows), size)]
+        parts = [
+            loop.run_in_executor(pool, _prepare_batch, dialect, rows[i : i + size])
+            for i in range(0, len(rows), size)
+        ]
 
         async def join() -> list[service.PreparedContent]:
             return [c for part in await asyncio.gather(*parts) for c in part]

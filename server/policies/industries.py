@@ -26,7 +26,7 @@ def industry_name(code: str) -> str | None:
 
 
 def is_valid_industry(code: str) -> bool:
-    """Known codes, plus well-formed 3/4-digit codes whose division exists (the table lacks a few)."""
+    """Known codes, plus well-formed 3- or 4-digit codes whose division exists."""
     if not _FORM.match(code):
         return False
     if code in _table():

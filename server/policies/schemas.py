@@ -91,8 +91,11 @@ class PolicyIn(BaseModel):
     glossary: list[GlossaryIn] = Field(default_factory=list, max_length=50)
     qa: list[QuestionIn] = Field(default_factory=list, max_length=50)
     guide: GuideIn | None = None
-    related: list[str] = Field(default_factory=list, max_length=30,
-                               description="external ids (or numeric ids) of related policies")
+    related: list[str] = Field(
+        default_factory=list,
+        max_length=30,
+        description="external ids (or numeric ids) of related policies",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> PolicyIn:

@@ -23,12 +23,57 @@ from server.policies import search_text
 from server.policies.models import Policy, Scheme
 from server.policies.schemas import SearchParams
 
-_STAGE_ORDER = "CASE p.stage WHEN 'decision' THEN 0 WHEN 'execution' THEN 1 " \
-               "WHEN 'management' THEN 2 WHEN 'service' THEN 3 ELSE 4 END"
+_STAGE_ORDER = (
+    "CASE p.stage WHEN 'decision' THEN 0 WHEN 'execution' THEN 1 "
+    "WHEN 'management' THEN 2 WHEN 'service' THEN 3 ELSE 4 END"
+)
 #: Function words and fillers that say nothing as hot words.
 STOP_WORDS = frozenset(
-    "的 了 和 与 及 或 是 在 对 为 等 有 把 被 就 也 都 而 及其 以及 关于 通知 有关 一个 我们 "
-    "什么 怎么 如何 哪里 可以 是否 吗 呢 啊 吧 a an the of and or to in".split()
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "是",
+        "在",
+        "对",
+        "为",
+        "等",
+        "有",
+        "把",
+        "被",
+        "就",
+        "也",
+        "都",
+        "而",
+        "及其",
+        "以及",
+        "关于",
+        "通知",
+        "有关",
+        "一个",
+        "我们",
+        "什么",
+        "怎么",
+        "如何",
+        "哪里",
+        "可以",
+        "是否",
+        "吗",
+        "呢",
+        "啊",
+        "吧",
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+    ]
 )
 
 
@@ -40,8 +85,11 @@ def index_payload(dialect: str, title: str, summary: str, body_text: str) -> tup
     """What the index stores for one policy (pure and picklable: bulk imports run it in
     worker processes). ``title`` includes the document number."""
     if dialect == "sqlite":
-        return (search_text.index_text(title), search_text.index_text(summary),
-                search_text.index_text(body_text))
+        return (
+            search_text.index_text(title),
+            search_text.index_text(summary),
+            search_text.index_text(body_text),
+        )
     return (search_text.tsvector_literal([("A", title), ("B", summary), ("C", body_text)]),)
 
 
@@ -54,7 +102,7 @@ async def write_many(conn: BaseDBAsyncClient, rows: list[tuple[int, tuple[str, .
     if not rows:
         return
     if _dialect(conn) == "sqlite":
-        ids = [(policy_id,) for policy_id, _ in rows]
+        ids = [[policy_id] for policy_id, _ in rows]
         await conn.execute_many("DELETE FROM policy_fts WHERE rowid = ?", ids)
         await conn.execute_many(
             "INSERT INTO policy_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
@@ -70,8 +118,7 @@ async def write_many(conn: BaseDBAsyncClient, rows: list[tuple[int, tuple[str, .
 
 async def write(policy: Policy, conn: BaseDBAsyncClient) -> None:
     """(Re)index one policy inside the caller's transaction."""
-    payload = index_payload(_dialect(conn), indexed_title(policy), policy.summary,
-                            policy.body_text)
+    payload = index_payload(_dialect(conn), indexed_title(policy), policy.summary, policy.body_text)
     await write_many(conn, [(policy.id, payload)])
 
 
@@ -117,17 +164,21 @@ def parse(q: str, max_length: int, *, prefix_last: bool = False) -> search_text.
         raise ValidationFailed(f"the query is longer than {max_length} characters", field="q")
     pq = search_text.parse_query(q, prefix_last=prefix_last)
     if not pq:
-        raise ValidationFailed("the query has no letters, digits or Chinese characters",
-                               field="q")
+        raise ValidationFailed("the query has no letters, digits or Chinese characters", field="q")
     return pq
 
 
-def _filters(sql: _Sql, params: SearchParams, region_codes: list[str] | None,
-             statuses: list[str]) -> list[str]:
+def _filters(
+    sql: _Sql, params: SearchParams, region_codes: list[str] | None, statuses: list[str]
+) -> list[str]:
     where = [f"p.status IN ({sql.params(statuses)})"]
-    for scheme, codes in ((Scheme.TOPIC, params.topic), (Scheme.INDUSTRY, params.industry),
-                          (Scheme.ISSUER, params.issuer), (Scheme.STAGE, list(params.stage)),
-                          (Scheme.CATEGORY, params.category)):
+    for scheme, codes in (
+        (Scheme.TOPIC, params.topic),
+        (Scheme.INDUSTRY, params.industry),
+        (Scheme.ISSUER, params.issuer),
+        (Scheme.STAGE, list(params.stage)),
+        (Scheme.CATEGORY, params.category),
+    ):
         if codes:
             where.append(
                 "EXISTS (SELECT 1 FROM policy_tags t WHERE t.policy_id = p.id AND "
@@ -165,9 +216,11 @@ async def search(
     conn = connection()
     dialect = _dialect(conn)
     sql = _Sql(dialect)
-    select = ("SELECT p.id AS id, p.title AS title, p.doc_number AS doc_number, "
-              "p.issuer AS issuer, p.publish_date AS publish_date, p.stage AS stage, "
-              "p.audience AS audience, p.summary AS summary, p.body_text AS body_text")
+    select = (
+        "SELECT p.id AS id, p.title AS title, p.doc_number AS doc_number, "
+        "p.issuer AS issuer, p.publish_date AS publish_date, p.stage AS stage, "
+        "p.audience AS audience, p.summary AS summary, p.body_text AS body_text"
+    )
     if pq is None:
         source = "FROM policies p"
         score = "0"
@@ -208,17 +261,19 @@ async def search(
     items = []
     for r in rows:
         text = r["body_text"] or r["summary"] or ""
-        items.append({
-            "id": r["id"],
-            "title": r["title"],
-            "title_highlighted": search_text.highlight(r["title"], pq) if pq else r["title"],
-            "doc_number": r["doc_number"],
-            "issuer": r["issuer"],
-            "publish_date": _as_date(r["publish_date"]),
-            "stage": r["stage"],
-            "audience": r["audience"],
-            "snippet": search_text.make_snippet(text, pq) if pq else (r["summary"] or "")[:80],
-        })
+        items.append(
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "title_highlighted": search_text.highlight(r["title"], pq) if pq else r["title"],
+                "doc_number": r["doc_number"],
+                "issuer": r["issuer"],
+                "publish_date": _as_date(r["publish_date"]),
+                "stage": r["stage"],
+                "audience": r["audience"],
+                "snippet": search_text.make_snippet(text, pq) if pq else (r["summary"] or "")[:80],
+            }
+        )
     return SearchResult(items=items, total=total)
 
 
@@ -260,8 +315,9 @@ async def hot_words(redis: Redis, days: int, limit: int) -> list[dict[str, Any]]
             for term, score in day:
                 word = term.decode() if isinstance(term, bytes) else str(term)
                 totals[word] = totals.get(word, 0.0) + float(score)
-    ranked = sorted(((w, n) for w, n in totals.items() if w not in STOP_WORDS),
-                    key=lambda x: (-x[1], x[0]))
+    ranked = sorted(
+        ((w, n) for w, n in totals.items() if w not in STOP_WORDS), key=lambda x: (-x[1], x[0])
+    )
     return [{"term": w, "count": int(n)} for w, n in ranked[:limit]]
 
 

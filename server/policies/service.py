@@ -16,8 +16,8 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.db import insert_rows
+from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.outbox import record_event
 from server.core.permissions import Principal, Role
 from server.policies import search_index
@@ -55,8 +55,20 @@ ALL_INDUSTRIES = "*"
 
 #: Fields whose edits are recorded in a revision, in a stable order.
 _TRACKED = (
-    "title", "doc_number", "issuer", "publish_date", "effective_date", "expiry_date",
-    "audience", "stage", "summary", "body_html", "topics", "industries", "categories", "regions",
+    "title",
+    "doc_number",
+    "issuer",
+    "publish_date",
+    "effective_date",
+    "expiry_date",
+    "audience",
+    "stage",
+    "summary",
+    "body_html",
+    "topics",
+    "industries",
+    "categories",
+    "regions",
 )
 _TRANSITIONS: dict[str, set[PolicyStatus]] = {
     "publish": {PolicyStatus.DRAFT, PolicyStatus.WITHDRAWN, PolicyStatus.EXPIRED},
@@ -76,8 +88,11 @@ _TARGET = {
 async def load_taxonomy() -> int:
     """Insert the built-in classification trees (idempotent). Returns how many were added."""
     rows: list[tuple[str, str, str, str | None, int]] = []
-    for scheme, nodes in ((Scheme.TOPIC, TOPICS), (Scheme.CATEGORY, ENTERPRISE_CATEGORIES),
-                          (Scheme.STAGE, DISCLOSURE_STAGES)):
+    for scheme, nodes in (
+        (Scheme.TOPIC, TOPICS),
+        (Scheme.CATEGORY, ENTERPRISE_CATEGORIES),
+        (Scheme.STAGE, DISCLOSURE_STAGES),
+    ):
         for order, node in enumerate(iter_nodes(nodes)):
             parent = node.code.rsplit(".", 1)[0] if "." in node.code else None
             rows.append((scheme.value, node.code, node.name, parent, order))
@@ -203,40 +218,67 @@ async def _replace_children(
         for position, card in enumerate(data.illustrated):
             image_id = None
             if card.image:
-                if not card.image.isdigit() or not await Attachment.filter(
-                    id=int(card.image), purpose="image"
-                ).using_db(conn).exists():
-                    raise ValidationFailed("image must be an uploaded image attachment id",
-                                           field=f"illustrated.{position}.image")
+                if (
+                    not card.image.isdigit()
+                    or not await Attachment.filter(id=int(card.image), purpose="image")
+                    .using_db(conn)
+                    .exists()
+                ):
+                    raise ValidationFailed(
+                        "image must be an uploaded image attachment id",
+                        field=f"illustrated.{position}.image",
+                    )
                 image_id = int(card.image)
-            await IllustratedCard.create(policy=policy, position=position, caption=card.caption,
-                                         image_id=image_id, using_db=conn)
+            await IllustratedCard.create(
+                policy=policy,
+                position=position,
+                caption=card.caption,
+                image_id=image_id,
+                using_db=conn,
+            )
     if data.glossary is not None:
         await GlossaryTerm.filter(policy_id=policy.id).using_db(conn).delete()
         await GlossaryTerm.bulk_create(
-            [GlossaryTerm(policy=policy, position=i, term=g.term, definition=g.definition)
-             for i, g in enumerate(data.glossary)], using_db=conn)
+            [
+                GlossaryTerm(policy=policy, position=i, term=g.term, definition=g.definition)
+                for i, g in enumerate(data.glossary)
+            ],
+            using_db=conn,
+        )
     if data.qa is not None:
         await PolicyQuestion.filter(policy_id=policy.id).using_db(conn).delete()
         await PolicyQuestion.bulk_create(
-            [PolicyQuestion(policy=policy, position=i, question=q.question, answer=q.answer)
-             for i, q in enumerate(data.qa)], using_db=conn)
+            [
+                PolicyQuestion(policy=policy, position=i, question=q.question, answer=q.answer)
+                for i, q in enumerate(data.qa)
+            ],
+            using_db=conn,
+        )
     if data.guide is not None:
         await ApplicationGuide.filter(policy_id=policy.id).using_db(conn).delete()
         g = data.guide
         await ApplicationGuide.create(
-            policy=policy, conditions=g.conditions,
-            materials=[m.model_dump() for m in g.materials], steps=g.steps,
-            window_start=g.window_start, window_end=g.window_end, online_url=g.online_url,
-            offline_place=g.offline_place, hours=g.hours, phone=g.phone, using_db=conn)
+            policy=policy,
+            conditions=g.conditions,
+            materials=[m.model_dump() for m in g.materials],
+            steps=g.steps,
+            window_start=g.window_start,
+            window_end=g.window_end,
+            online_url=g.online_url,
+            offline_place=g.offline_place,
+            hours=g.hours,
+            phone=g.phone,
+            using_db=conn,
+        )
     if data.related is not None:
         targets = await _resolve_related(data.related, conn)
         await PolicyLink.filter(source_id=policy.id).using_db(conn).delete()
         for target in dict.fromkeys(targets):
             if target != policy.id:
                 relation = "interpretation" if "解读" in policy.title else "related"
-                await PolicyLink.create(source_id=policy.id, target_id=target,
-                                        relation=relation, using_db=conn)
+                await PolicyLink.create(
+                    source_id=policy.id, target_id=target, relation=relation, using_db=conn
+                )
 
 
 async def _write_tags(policy: Policy, conn: BaseDBAsyncClient) -> None:
@@ -278,22 +320,39 @@ def _new_policy(
     data: PolicyIn, book: CodeBook, principal: Principal | None, content: PreparedContent
 ) -> Policy:
     return Policy(
-        external_id=data.external_id, title=data.title, doc_number=data.doc_number,
-        issuer=data.issuer, issuer_code=book.issuer_code(data.issuer),
-        publish_date=data.publish_date, effective_date=data.effective_date,
-        expiry_date=data.expiry_date, status=data.status, audience=data.audience,
-        stage=data.stage, summary=data.summary, body_html=content.body_html,
-        body_text=content.body_text, topics=data.topics, industries=data.industries,
-        categories=data.categories, regions=data.regions,
+        external_id=data.external_id,
+        title=data.title,
+        doc_number=data.doc_number,
+        issuer=data.issuer,
+        issuer_code=book.issuer_code(data.issuer),
+        publish_date=data.publish_date,
+        effective_date=data.effective_date,
+        expiry_date=data.expiry_date,
+        status=data.status,
+        audience=data.audience,
+        stage=data.stage,
+        summary=data.summary,
+        body_html=content.body_html,
+        body_text=content.body_text,
+        topics=data.topics,
+        industries=data.industries,
+        categories=data.categories,
+        regions=data.regions,
         department_id=principal.department_id if principal else None,
-        published_at=datetime.now(UTC) if data.status == PolicyStatus.PUBLISHED else None,
+        published_at=datetime.now(UTC) if data.status == PolicyStatus.PUBLISHED.value else None,
     )
 
 
 def _published_payload(policy: Policy | SimpleNamespace) -> dict[str, Any]:
-    return {"policy_id": policy.id, "version": policy.version, "audience": policy.audience,
-            "categories": policy.categories, "industries": policy.industries,
-            "regions": policy.regions, "topics": policy.topics}
+    return {
+        "policy_id": policy.id,
+        "version": policy.version,
+        "audience": policy.audience,
+        "categories": policy.categories,
+        "industries": policy.industries,
+        "regions": policy.regions,
+        "topics": policy.topics,
+    }
 
 
 async def create_many(
@@ -310,68 +369,137 @@ async def create_many(
     # Plain rows, not ORM objects: at 100k policies the model layer's overhead dominates.
     policies = [
         SimpleNamespace(
-            id=0, external_id=data.external_id, title=data.title, doc_number=data.doc_number,
-            issuer=data.issuer, issuer_code=book.issuer_code(data.issuer),
-            publish_date=data.publish_date, effective_date=data.effective_date,
-            expiry_date=data.expiry_date, status=data.status, audience=data.audience,
-            stage=data.stage, summary=data.summary, body_html=content.body_html,
-            body_text=content.body_text, topics=data.topics, industries=data.industries,
-            categories=data.categories, regions=data.regions, version=1,
-            published_at=now if data.status == PolicyStatus.PUBLISHED else None,
+            id=0,
+            external_id=data.external_id,
+            title=data.title,
+            doc_number=data.doc_number,
+            issuer=data.issuer,
+            issuer_code=book.issuer_code(data.issuer),
+            publish_date=data.publish_date,
+            effective_date=data.effective_date,
+            expiry_date=data.expiry_date,
+            status=data.status,
+            audience=data.audience,
+            stage=data.stage,
+            summary=data.summary,
+            body_html=content.body_html,
+            body_text=content.body_text,
+            topics=data.topics,
+            industries=data.industries,
+            categories=data.categories,
+            regions=data.regions,
+            version=1,
+            published_at=now if data.status == PolicyStatus.PUBLISHED.value else None,
         )
         for data, content in items
     ]
     await book.save_new_issuers(conn)
-    columns = ("external_id", "title", "doc_number", "issuer", "issuer_code", "publish_date",
-               "effective_date", "expiry_date", "status", "audience", "stage", "summary",
-               "body_html", "body_text", "version", "published_at")
+    columns = (
+        "external_id",
+        "title",
+        "doc_number",
+        "issuer",
+        "issuer_code",
+        "publish_date",
+        "effective_date",
+        "expiry_date",
+        "status",
+        "audience",
+        "stage",
+        "summary",
+        "body_html",
+        "body_text",
+        "version",
+        "published_at",
+    )
     json_columns = ("topics", "industries", "categories", "regions")
     await insert_rows(
-        conn, "policies", (*columns, *json_columns, "created_at", "updated_at"),
-        [(*(getattr(p, c) for c in columns),
-          *(json.dumps(getattr(p, c), ensure_ascii=False) for c in json_columns), now, now)
-         for p in policies])
-    ids = dict(await Policy.filter(
-        external_id__in=[p.external_id for p in policies]).using_db(conn)
-        .values_list("external_id", "id"))
+        conn,
+        "policies",
+        (*columns, *json_columns, "created_at", "updated_at"),
+        [
+            (
+                *(getattr(p, c) for c in columns),
+                *(json.dumps(getattr(p, c), ensure_ascii=False) for c in json_columns),
+                now,
+                now,
+            )
+            for p in policies
+        ],
+    )
+    ids = dict(
+        await Policy.filter(external_id__in=[p.external_id for p in policies])
+        .using_db(conn)
+        .values_list("external_id", "id")
+    )
     for policy in policies:
         policy.id = ids[policy.external_id]
-    await insert_rows(conn, "policy_tags", ("policy_id", "scheme", "code"),
-                      [(p.id, s, c) for p in policies for s, c in _tags(p)])
+    await insert_rows(
+        conn,
+        "policy_tags",
+        ("policy_id", "scheme", "code"),
+        [(p.id, s, c) for p in policies for s, c in _tags(p)],
+    )
     cards, terms, questions, guides = [], [], [], []
     for policy, (data, _) in zip(policies, items, strict=True):
         if any(card.image for card in data.illustrated):
-            raise ValidationFailed("imports cannot reference uploaded images",
-                                   field="illustrated")
-        cards += [IllustratedCard(policy_id=policy.id, position=i, caption=c.caption)
-                  for i, c in enumerate(data.illustrated)]
-        terms += [GlossaryTerm(policy_id=policy.id, position=i, term=g.term,
-                               definition=g.definition) for i, g in enumerate(data.glossary)]
-        questions += [PolicyQuestion(policy_id=policy.id, position=i, question=q.question,
-                                     answer=q.answer) for i, q in enumerate(data.qa)]
+            raise ValidationFailed("imports cannot reference uploaded images", field="illustrated")
+        cards += [
+            IllustratedCard(policy_id=policy.id, position=i, caption=c.caption)
+            for i, c in enumerate(data.illustrated)
+        ]
+        terms += [
+            GlossaryTerm(policy_id=policy.id, position=i, term=g.term, definition=g.definition)
+            for i, g in enumerate(data.glossary)
+        ]
+        questions += [
+            PolicyQuestion(policy_id=policy.id, position=i, question=q.question, answer=q.answer)
+            for i, q in enumerate(data.qa)
+        ]
         if data.guide is not None:
             g = data.guide
-            guides.append(ApplicationGuide(
-                policy_id=policy.id, conditions=g.conditions,
-                materials=[m.model_dump() for m in g.materials], steps=g.steps,
-                window_start=g.window_start, window_end=g.window_end,
-                online_url=g.online_url, offline_place=g.offline_place, hours=g.hours,
-                phone=g.phone))
-    for model, rows in ((IllustratedCard, cards), (GlossaryTerm, terms),
-                        (PolicyQuestion, questions), (ApplicationGuide, guides)):
+            guides.append(
+                ApplicationGuide(
+                    policy_id=policy.id,
+                    conditions=g.conditions,
+                    materials=[m.model_dump() for m in g.materials],
+                    steps=g.steps,
+                    window_start=g.window_start,
+                    window_end=g.window_end,
+                    online_url=g.online_url,
+                    offline_place=g.offline_place,
+                    hours=g.hours,
+                    phone=g.phone,
+                )
+            )
+    for model, rows in (
+        (IllustratedCard, cards),
+        (GlossaryTerm, terms),
+        (PolicyQuestion, questions),
+        (ApplicationGuide, guides),
+    ):
         if rows:
-            await model.bulk_create(rows, using_db=conn)  # type: ignore[attr-defined]
+            await model.bulk_create(rows, using_db=conn)  # type: ignore[arg-type]
     now = datetime.now(UTC)
-    await insert_rows(conn, "policy_revisions",
-                      ("policy_id", "version", "action", "changes", "created_at"),
-                      [(p.id, 1, "import", "{}", now) for p in policies])
     await insert_rows(
-        conn, "outbox_events",
+        conn,
+        "policy_revisions",
+        ("policy_id", "version", "action", "changes", "created_at"),
+        [(p.id, 1, "import", "{}", now) for p in policies],
+    )
+    await insert_rows(
+        conn,
+        "outbox_events",
         ("topic", "subject_type", "subject_id", "payload", "created_at", "attempts"),
-        [("policy.published", "policy", str(p.id), json.dumps(_published_payload(p)), now, 0)
-         for p in policies if p.status == PolicyStatus.PUBLISHED])
+        [
+            ("policy.published", "policy", str(p.id), json.dumps(_published_payload(p)), now, 0)
+            for p in policies
+            if p.status == PolicyStatus.PUBLISHED
+        ],
+    )
     await search_index.write_many(
-        conn, [(p.id, content.index) for p, (_, content) in zip(policies, items, strict=True)])
+        conn, [(p.id, content.index) for p, (_, content) in zip(policies, items, strict=True)]
+    )
     return [p.id for p in policies]
 
 
@@ -386,10 +514,11 @@ async def create_policy(
     require_editor(principal, None)
     book = book or await CodeBook.load()
     check_codes(data, book)
-    if data.status != PolicyStatus.DRAFT and principal is not None:
+    if data.status != PolicyStatus.DRAFT.value and principal is not None:
         # Staff create drafts; publishing is its own, recorded step.
-        raise ValidationFailed("new policies start as drafts; publish them afterwards",
-                               field="status")
+        raise ValidationFailed(
+            "new policies start as drafts; publish them afterwards", field="status"
+        )
     if conn is None:
         async with in_transaction() as tx:
             return await _create(data, principal, book, tx)
@@ -399,29 +528,37 @@ async def create_policy(
 async def _create(
     data: PolicyIn, principal: Principal | None, book: CodeBook, conn: BaseDBAsyncClient
 ) -> Policy:
-    if data.external_id and await Policy.filter(external_id=data.external_id).using_db(
-        conn
-    ).exists():
+    if (
+        data.external_id
+        and await Policy.filter(external_id=data.external_id).using_db(conn).exists()
+    ):
         raise Conflict("a policy with this external_id exists", field="external_id")
-    content = prepare_content(str(conn.capabilities.dialect), data.title, data.doc_number,
-                              data.summary, data.body)
+    content = prepare_content(
+        str(conn.capabilities.dialect), data.title, data.doc_number, data.summary, data.body
+    )
     policy = _new_policy(data, book, principal, content)
     await policy.save(using_db=conn)
     await book.save_new_issuers(conn)
     await _write_tags(policy, conn)
     await _replace_children(policy, data, conn)
     await search_index.write_many(conn, [(policy.id, content.index)])
-    await PolicyRevision.create(policy=policy, version=1, action="create",
-                                editor_id=principal.user_id if principal else None,
-                                changes={}, using_db=conn)
+    await PolicyRevision.create(
+        policy=policy,
+        version=1,
+        action="create",
+        editor_id=principal.user_id if principal else None,
+        changes={},
+        using_db=conn,
+    )
     if policy.status == PolicyStatus.PUBLISHED:
         await _record_published(policy, conn)
     return policy
 
 
 async def _record_published(policy: Policy, conn: BaseDBAsyncClient) -> None:
-    await record_event("policy.published", "policy", policy.id, _published_payload(policy),
-                       using_db=conn)
+    await record_event(
+        "policy.published", "policy", policy.id, _published_payload(policy), using_db=conn
+    )
 
 
 async def _get_for_update(policy_id: int, conn: BaseDBAsyncClient) -> Policy:
@@ -441,8 +578,10 @@ async def update_policy(
         policy = await _get_for_update(policy_id, conn)
         require_editor(principal, policy)
         before = _snapshot(policy)
-        fields = patch.model_dump(exclude_unset=True, exclude={
-            "body", "illustrated", "glossary", "qa", "guide", "related"})
+        fields = patch.model_dump(
+            exclude_unset=True,
+            exclude={"body", "illustrated", "glossary", "qa", "guide", "related"},
+        )
         for name, value in fields.items():
             if value is None and name in ("title", "issuer", "audience", "stage"):
                 raise ValidationFailed(f"{name} may not be empty", field=name)
@@ -453,13 +592,21 @@ async def update_policy(
         if patch.body is not None:
             policy.body_html = body_to_html(patch.body)
             policy.body_text = html_to_text(policy.body_html)
-        if (policy.effective_date and policy.expiry_date
-                and policy.expiry_date < policy.effective_date):
+        if (
+            policy.effective_date
+            and policy.expiry_date
+            and policy.expiry_date < policy.effective_date
+        ):
             raise ValidationFailed("expiry_date is before effective_date", field="expiry_date")
         after = _snapshot(policy)
-        changes = {k: [before[k], after[k]] for k in _TRACKED if before[k] != after[k]}
-        child_changes = [k for k in ("illustrated", "glossary", "qa", "guide", "related")
-                         if getattr(patch, k) is not None]
+        changes: dict[str, Any] = {
+            k: [before[k], after[k]] for k in _TRACKED if before[k] != after[k]
+        }
+        child_changes = [
+            k
+            for k in ("illustrated", "glossary", "qa", "guide", "related")
+            if getattr(patch, k) is not None
+        ]
         if not changes and not child_changes:
             return policy
         policy.version += 1
@@ -469,13 +616,22 @@ async def update_policy(
         await search_index.write(policy, conn)
         for k in child_changes:
             changes[k] = "replaced"
-        await PolicyRevision.create(policy=policy, version=policy.version, action="edit",
-                                    editor_id=principal.user_id if principal else None,
-                                    changes=changes, using_db=conn)
+        await PolicyRevision.create(
+            policy=policy,
+            version=policy.version,
+            action="edit",
+            editor_id=principal.user_id if principal else None,
+            changes=changes,
+            using_db=conn,
+        )
         if policy.status == PolicyStatus.PUBLISHED:
-            await record_event("policy.updated", "policy", policy.id,
-                               {"policy_id": policy.id, "version": policy.version,
-                                "fields": sorted(changes)}, using_db=conn)
+            await record_event(
+                "policy.updated",
+                "policy",
+                policy.id,
+                {"policy_id": policy.id, "version": policy.version, "fields": sorted(changes)},
+                using_db=conn,
+            )
     return policy
 
 
@@ -490,8 +646,9 @@ async def transition(policy_id: int, action: str, *, principal: Principal | None
         if current not in _TRANSITIONS[action]:
             raise Conflict(f"a {current.value} policy cannot be {action}ed", field="status")
         if action == "publish" and not policy.body_text and not policy.summary:
-            raise ValidationFailed("a policy needs a body or a summary to be published",
-                                   field="body")
+            raise ValidationFailed(
+                "a policy needs a body or a summary to be published", field="body"
+            )
         target = _TARGET[action]
         policy.status = target.value
         policy.version += 1
@@ -499,15 +656,24 @@ async def transition(policy_id: int, action: str, *, principal: Principal | None
             policy.published_at = datetime.now(UTC)
             policy.publish_date = policy.publish_date or datetime.now(UTC).date()
         await policy.save(using_db=conn)
-        await PolicyRevision.create(policy=policy, version=policy.version, action=action,
-                                    editor_id=principal.user_id if principal else None,
-                                    changes={"status": [current.value, target.value]},
-                                    using_db=conn)
+        await PolicyRevision.create(
+            policy=policy,
+            version=policy.version,
+            action=action,
+            editor_id=principal.user_id if principal else None,
+            changes={"status": [current.value, target.value]},
+            using_db=conn,
+        )
         if target == PolicyStatus.PUBLISHED:
             await _record_published(policy, conn)
         else:
-            await record_event(f"policy.{target.value}", "policy", policy.id,
-                               {"policy_id": policy.id}, using_db=conn)
+            await record_event(
+                f"policy.{target.value}",
+                "policy",
+                policy.id,
+                {"policy_id": policy.id},
+                using_db=conn,
+            )
     return policy
 
 
@@ -539,13 +705,20 @@ async def policy_detail(policy_id: int, principal: Principal | None) -> dict[str
     back = await PolicyLink.filter(target_id=policy.id).values_list("source_id", "relation")
     linked_ids = {t for t, _ in links} | {s for s, _ in back}
     visible = {
-        p.id: p for p in await Policy.filter(
-            id__in=linked_ids, status__in=[PolicyStatus.PUBLISHED, PolicyStatus.EXPIRED])
+        p.id: p
+        for p in await Policy.filter(
+            id__in=linked_ids, status__in=[PolicyStatus.PUBLISHED, PolicyStatus.EXPIRED]
+        )
     }
     related = [
-        {"id": pid, "title": visible[pid].title, "doc_number": visible[pid].doc_number,
-         "relation": relation}
-        for pid, relation in [*links, *back] if pid in visible
+        {
+            "id": pid,
+            "title": visible[pid].title,
+            "doc_number": visible[pid].doc_number,
+            "relation": relation,
+        }
+        for pid, relation in [*links, *back]
+        if pid in visible
     ]
     return {
         "id": policy.id,
@@ -567,18 +740,29 @@ async def policy_detail(policy_id: int, principal: Principal | None) -> dict[str
             "full_text": policy.body_html,
             "summary": policy.summary,
             "illustrated": [
-                {"position": c.position, "caption": c.caption,
-                 "image_url": f"/api/v1/attachments/{c.image_id}" if c.image_id else None}
+                {
+                    "position": c.position,
+                    "caption": c.caption,
+                    "image_url": f"/api/v1/attachments/{c.image_id}" if c.image_id else None,
+                }
                 for c in cards
             ],
         },
         "glossary": [{"term": g.term, "definition": g.definition} for g in glossary],
         "qa": [{"question": q.question, "answer": q.answer} for q in questions],
-        "guide": None if guide is None else {
+        "guide": None
+        if guide is None
+        else {
             "conditions": guide.conditions,
             "materials": [
-                {**m, "sample_url": (f"/api/v1/attachments/{m['sample_attachment_id']}"
-                                     if m.get("sample_attachment_id") else None)}
+                {
+                    **m,
+                    "sample_url": (
+                        f"/api/v1/attachments/{m['sample_attachment_id']}"
+                        if m.get("sample_attachment_id")
+                        else None
+                    ),
+                }
                 for m in guide.materials
             ],
             "steps": guide.steps,
@@ -591,8 +775,13 @@ async def policy_detail(policy_id: int, principal: Principal | None) -> dict[str
             "phone": guide.phone,
         },
         "attachments": [
-            {"id": a.id, "filename": a.filename, "content_type": a.content_type, "size": a.size,
-             "url": f"/api/v1/attachments/{a.id}"}
+            {
+                "id": a.id,
+                "filename": a.filename,
+                "content_type": a.content_type,
+                "size": a.size,
+                "url": f"/api/v1/attachments/{a.id}",
+            }
             for a in attachments
         ],
         "related": related,
@@ -612,8 +801,16 @@ async def revisions(policy_id: int, principal: Principal) -> list[dict[str, Any]
         raise NotFound("no such policy")
     require_editor(principal, policy)
     rows = await PolicyRevision.filter(policy_id=policy_id).order_by("version", "id")
-    return [{"version": r.version, "action": r.action, "editor_id": r.editor_id,
-             "changes": r.changes, "created_at": r.created_at.isoformat()} for r in rows]
+    return [
+        {
+            "version": r.version,
+            "action": r.action,
+            "editor_id": r.editor_id,
+            "changes": r.changes,
+            "created_at": r.created_at.isoformat(),
+        }
+        for r in rows
+    ]
 
 
 async def classification_trees() -> dict[str, list[dict[str, Any]]]:
@@ -623,8 +820,12 @@ async def classification_trees() -> dict[str, list[dict[str, Any]]]:
     trees: dict[str, list[dict[str, Any]]] = {}
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     for n in nodes:
-        item = {"code": n.code, "name": n.name, "count": counts.get((n.scheme, n.code), 0),
-                "children": []}
+        item = {
+            "code": n.code,
+            "name": n.name,
+            "count": counts.get((n.scheme, n.code), 0),
+            "children": [],
+        }
         by_key[(n.scheme, n.code)] = item
         parent = by_key.get((n.scheme, n.parent_code)) if n.parent_code else None
         if parent is not None:

@@ -39,8 +39,9 @@ async def test_wx_login_rejects_bad_bodies(client, body):
 
 
 async def test_malformed_json_is_400(client):
-    r = await client.post("/api/v1/auth/wx-login", content=b"{not json",
-                          headers={"content-type": "application/json"})
+    r = await client.post(
+        "/api/v1/auth/wx-login", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert r.status_code == 400
     assert r.json()["error"]["code"] == "invalid_json"
 
@@ -71,24 +72,32 @@ async def test_sessions_live_in_redis_with_expiry(client, emulator, redis_client
 
 
 async def test_staff_login_and_rate_limit(client):
-    await create_back_office_user(username="li.ming", password="correct-horse-1",
-                                  roles=[Role.STAFF], display_name="李明",
-                                  department_code="rgrsj")
-    ok = await client.post("/api/v1/admin/auth/login",
-                           json={"username": "li.ming", "password": "correct-horse-1"})
+    await create_back_office_user(
+        username="li.ming",
+        password="correct-horse-1",
+        roles=[Role.STAFF],
+        display_name="李明",
+        department_code="rgrsj",
+    )
+    ok = await client.post(
+        "/api/v1/admin/auth/login", json={"username": "li.ming", "password": "correct-horse-1"}
+    )
     assert ok.status_code == 200
     assert ok.json()["user"]["roles"] == ["staff"]
     for _ in range(5):
-        bad = await client.post("/api/v1/admin/auth/login",
-                                json={"username": "li.ming", "password": "wrong-password"})
+        bad = await client.post(
+            "/api/v1/admin/auth/login", json={"username": "li.ming", "password": "wrong-password"}
+        )
         assert bad.status_code == 401
-    blocked = await client.post("/api/v1/admin/auth/login",
-                                json={"username": "li.ming", "password": "correct-horse-1"})
+    blocked = await client.post(
+        "/api/v1/admin/auth/login", json={"username": "li.ming", "password": "correct-horse-1"}
+    )
     assert blocked.status_code == 429
 
 
 async def test_wechat_users_cannot_use_staff_login(client, emulator):
     await wx_login(client, emulator, "o-nopass")
-    r = await client.post("/api/v1/admin/auth/login",
-                          json={"username": "o-nopass", "password": "whatever-123"})
+    r = await client.post(
+        "/api/v1/admin/auth/login", json={"username": "o-nopass", "password": "whatever-123"}
+    )
     assert r.status_code == 401

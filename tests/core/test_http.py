@@ -42,7 +42,8 @@ async def test_openapi_document_covers_every_api_route(client, app):
     assert doc["openapi"].startswith("3.")
     documented = {re.sub(r"\{[^}]+\}", "{}", p) for p in doc["paths"]}
     missing = [
-        route.path for route in app.router.routes
+        route.path
+        for route in app.router.routes
         if route.path.startswith("api/")
         and re.sub(r"<[^>]+>", "{}", "/" + route.path) not in documented
     ]
@@ -55,9 +56,17 @@ def test_logs_never_carry_phone_id_or_tokens():
     assert redact("call 13812345678 now") == "call [phone] now"
     assert redact("id 32068219800101123X") == "id [id-number]"
     assert redact("Authorization: Bearer abc.def-123") == "Authorization: Bearer [token]"
-    assert "secret123" not in redact("GET /sns/jscode2session?appid=wx1&secret=secret123&js_code=0a")
-    record = logging.makeLogRecord({"msg": "user %s phone %s", "args": ("张三", "13900001111"),
-                                    "name": "zwgk.test", "levelname": "INFO"})
+    assert "secret123" not in redact(
+        "GET /sns/jscode2session?appid=wx1&secret=secret123&js_code=0a"
+    )
+    record = logging.makeLogRecord(
+        {
+            "msg": "user %s phone %s",
+            "args": ("张三", "13900001111"),
+            "name": "zwgk.test",
+            "levelname": "INFO",
+        }
+    )
     RedactingFilter().filter(record)
     line = JsonFormatter().format(record)
     assert "13900001111" not in line and "[phone]" in line

@@ -27,16 +27,18 @@ async def test_same_key_with_another_body_is_refused(client, emulator):
     headers = {"Idempotency-Key": "login-attempt-0002"}
     c1 = emulator.post("/_emulator/login-codes", json={"openid": "o-a"}).json()["code"]
     c2 = emulator.post("/_emulator/login-codes", json={"openid": "o-b"}).json()["code"]
-    assert (await client.post("/api/v1/auth/wx-login", json={"code": c1},
-                              headers=headers)).status_code == 200
+    assert (
+        await client.post("/api/v1/auth/wx-login", json={"code": c1}, headers=headers)
+    ).status_code == 200
     r = await client.post("/api/v1/auth/wx-login", json={"code": c2}, headers=headers)
     assert r.status_code == 400
     assert r.json()["error"]["code"] == "idempotency_key_reused"
 
 
 async def test_malformed_key_is_rejected(client):
-    r = await client.post("/api/v1/auth/wx-login", json={"code": "abc"},
-                          headers={"Idempotency-Key": "short"})
+    r = await client.post(
+        "/api/v1/auth/wx-login", json={"code": "abc"}, headers={"Idempotency-Key": "short"}
+    )
     assert r.status_code == 400
     assert r.json()["error"]["field"] == "Idempotency-Key"
 
@@ -53,14 +55,23 @@ async def test_failed_request_can_be_retried_with_the_same_key(client, emulator)
 
 
 async def test_staff_create_retried_makes_one_policy(client):
-    await create_back_office_user(username="wang.fang", password="password-123456",
-                                  roles=[Role.STAFF], display_name="王芳",
-                                  department_code="rgmzj")
-    login = await client.post("/api/v1/admin/auth/login",
-                              json={"username": "wang.fang", "password": "password-123456"})
+    await create_back_office_user(
+        username="wang.fang",
+        password="password-123456",
+        roles=[Role.STAFF],
+        display_name="王芳",
+        department_code="rgmzj",
+    )
+    login = await client.post(
+        "/api/v1/admin/auth/login", json={"username": "wang.fang", "password": "password-123456"}
+    )
     headers = {**bearer(login.json()["token"]), "Idempotency-Key": "create-policy-0001"}
-    body = {"title": "如皋市困难群众临时救助实施办法", "issuer": "如皋市民政局",
-            "body": "第一条 为规范临时救助工作，制定本办法。", "topics": ["social-assistance"]}
+    body = {
+        "title": "如皋市困难群众临时救助实施办法",
+        "issuer": "如皋市民政局",
+        "body": "第一条 为规范临时救助工作，制定本办法。",
+        "topics": ["social-assistance"],
+    }
     first = await client.post("/api/v1/admin/policies", json=body, headers=headers)
     retry = await client.post("/api/v1/admin/policies", json=body, headers=headers)
     assert first.status_code == retry.status_code == 201

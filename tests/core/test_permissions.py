@@ -5,25 +5,30 @@ from __future__ import annotations
 import pytest
 
 from server.accounts.service import create_back_office_user
-from server.core.permissions import access_rule
-from server.core.permissions import Role
+from server.core.permissions import Role, access_rule
 from tests.helpers import bearer, wx_login
 
 
 async def _staff_token(client, username: str, roles: list[Role], department: str | None):
-    await create_back_office_user(username=username, password="password-123456",
-                                  roles=roles, display_name=username,
-                                  department_code=department)
-    r = await client.post("/api/v1/admin/auth/login",
-                          json={"username": username, "password": "password-123456"})
+    await create_back_office_user(
+        username=username,
+        password="password-123456",
+        roles=roles,
+        display_name=username,
+        department_code=department,
+    )
+    r = await client.post(
+        "/api/v1/admin/auth/login", json={"username": username, "password": "password-123456"}
+    )
     assert r.status_code == 200, r.text
     return r.json()["token"]
 
 
 async def test_every_route_declares_an_access_rule(app):
     undeclared = [
-        route.path for route in app.router.routes
-        if access_rule(route.handler) is None and not route.name.split(".")[1] == "openapi"
+        route.path
+        for route in app.router.routes
+        if access_rule(route.handler) is None and route.name.split(".")[1] != "openapi"
     ]
     assert undeclared == []
 
@@ -81,13 +86,17 @@ async def test_admin_assigns_grid_worker_role_which_takes_effect_at_once(client,
     admin = await _staff_token(client, "root.admin", [Role.ADMIN], None)
     resident = await wx_login(client, emulator, "o-future-grid-worker")
     me = (await client.get("/api/v1/me", headers=bearer(resident))).json()
-    r = await client.put(f"/api/v1/admin/users/{me['id']}/roles",
-                         json={"roles": ["grid_worker"]}, headers=bearer(admin))
+    r = await client.put(
+        f"/api/v1/admin/users/{me['id']}/roles",
+        json={"roles": ["grid_worker"]},
+        headers=bearer(admin),
+    )
     assert r.status_code == 200
     assert r.json()["roles"] == ["grid_worker", "resident"]
     me2 = (await client.get("/api/v1/me", headers=bearer(resident))).json()
     assert me2["roles"] == ["grid_worker", "resident"]
-    bad = await client.put(f"/api/v1/admin/users/{me['id']}/roles",
-                           json={"roles": ["emperor"]}, headers=bearer(admin))
+    bad = await client.put(
+        f"/api/v1/admin/users/{me['id']}/roles", json={"roles": ["emperor"]}, headers=bearer(admin)
+    )
     assert bad.status_code == 400
     assert bad.json()["error"]["field"] == "roles"
