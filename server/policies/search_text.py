@@ -479,6 +479,9 @@ def tsvector_literal(fields: Sequence[tuple[str, str]]) -> str:
     before the value would exceed PostgreSQL's :data:`MAX_TSVECTOR_BYTES` limit. Bind the
     result as a parameter: ``$1::tsvector``.
     """
+    fast = _tsvector_literal_fast(fields)
+    if fast is not None:
+        return fast
     positions: dict[str, list[int]] = {}  # lexeme -> positions (ascending)
     pos_weight: dict[tuple[str, int], str] = {}
     size = 0  # PostgreSQL's data size: SHORTALIGN(lexeme bytes) + 2 + 2 * npos
@@ -516,6 +519,42 @@ def tsvector_literal(fields: Sequence[tuple[str, str]]) -> str:
         pl = ",".join(f"{p}{pos_weight[tok, p]}" for p in plist)
         entries.append(f"{_quote_lexeme(tok)}:{pl}")
     return " ".join(entries)
+
+
+def _tsvector_literal_fast(fields: Sequence[tuple[str, str]]) -> str | None:
+    """The common case of :func:`tsvector_literal`: short enough that no PostgreSQL limit
+    applies (no clamping, no size cap), so the per-token bookkeeping can be skipped.
+    Returns ``None`` when a limit might apply; the caller then takes the careful path."""
+    tokenized = []
+    total = 0
+    for weight, text in fields:
+        wt = _check_weights(weight)
+        if len(wt) != 1:
+            raise ValueError(f"a field has exactly one weight, got {weight!r}")
+        tokens = index_tokens(text)
+        tokenized.append((wt, tokens))
+        total += len(tokens) + FIELD_POSITION_GAP
+    if total >= MAX_TSVECTOR_POSITION:
+        return None
+    # Each token costs at most 4 bytes per character plus 6 bytes of overhead; only when
+    # that bound is too high is the exact size worth computing.
+    if total * (4 * MAX_WORD_CHARS + 6) > MAX_TSVECTOR_BYTES and (
+        sum(len(t.encode("utf-8")) + 6 for _, tokens in tokenized for t in tokens)
+        > MAX_TSVECTOR_BYTES
+    ):
+        return None
+    positions: dict[str, list[str]] = {}
+    pos = 1
+    for wt, tokens in tokenized:
+        for i, tok in enumerate(tokens, start=pos):
+            plist = positions.get(tok)
+            if plist is None:
+                positions[tok] = [f"{i}{wt}"]
+            elif len(plist) < MAX_POSITIONS_PER_LEXEME:
+                plist.append(f"{i}{wt}")
+        if tokens:
+            pos += len(tokens) - 1 + FIELD_POSITION_GAP
+    return " ".join(f"{_quote_lexeme(tok)}:{','.join(plist)}" for tok, plist in positions.items())
 
 
 # --------------------------------------------------------------------------- snippets
