@@ -67,10 +67,19 @@ async def relay_pending(
     claim_seconds: int = 120,
     max_attempts: int = 10,
 ) -> int:
-    """Deliver up to ``batch_size`` pending events; returns how many were processed."""
+    """Deliver up to ``batch_size`` pending events; returns how many were processed.
+
+    Only topics with a registered handler are touched: an event nobody consumes yet
+    stays pending, so a consumer added later (a new worker release) still receives it.
+    """
+    topics = [topic for topic, registered in handlers.items() if registered]
+    if not topics:
+        return 0
     now = datetime.now(UTC)
     candidates = (
-        await OutboxEvent.filter(processed_at__isnull=True, attempts__lt=max_attempts)
+        await OutboxEvent.filter(
+            processed_at__isnull=True, attempts__lt=max_attempts, topic__in=topics
+        )
         .order_by("id")
         .limit(batch_size)
     )
@@ -85,7 +94,7 @@ async def relay_pending(
         if not claimed:
             continue
         try:
-            for handler in handlers.get(event.topic, []):
+            for handler in handlers[event.topic]:
                 await handler(event)
         except Exception as exc:
             log.exception("outbox handler failed for event %s (%s)", event.id, event.topic)
