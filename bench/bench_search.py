@@ -66,8 +66,8 @@ P99_TARGET_MS = 50.0
 INDEX_TARGET_S_PER_100K = 60.0
 
 #: The one-request-per-query check before the load: per-request timeout and total budget.
-PROBE_TIMEOUT_S = 60.0
-PROBE_BUDGET_S = 180.0
+PROBE_TIMEOUT_S = 30.0
+PROBE_BUDGET_S = 120.0
 #: Longest wait for a server to finish requests a load generator abandoned.
 QUIESCE_BUDGET_S = 120.0
 
@@ -436,7 +436,7 @@ def print_report(rep: Report) -> None:
         cache = o["search_cache_seconds"]
         print(
             f"search result cache: {'off' if not cache else f'{cache:g} s'}; "
-            f"query mix: {len(rep.query_totals)} queries"
+            f"query mix: {len(rep.options['queries'])} queries"
         )
     if rep.query_ms:
         slow = sorted(rep.query_ms.items(), key=lambda kv: -kv[1])[:6]
@@ -636,6 +636,7 @@ def run(opts: Options) -> Report:
             # A dry run's stand-in only has "/"; it ignores the query string, so the same
             # rotating, URL-encoded query strings still exercise the load generator.
             paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
+            rep.options["queries"] = queries
 
             search_port = free_port()
             search_url = f"http://{HOST}:{search_port}"
@@ -696,16 +697,18 @@ def run(opts: Options) -> Report:
                 # One request per query: checks every query answers 200 and records how
                 # many policies it finds (proof that the index is not empty).
                 # Bounded: a pathological search must not hold the run for many minutes.
+                # After a timeout the server is still busy with the abandoned query, which
+                # would delay (and time out) every later probe, so probing stops there.
                 probe_started = time.monotonic()
-                for q, p in zip(queries, paths, strict=True):
+                for i, (q, p) in enumerate(zip(queries, paths, strict=True)):
                     left = PROBE_BUDGET_S - (time.monotonic() - probe_started)
                     if left <= 0:
-                        log(f"query probes: {PROBE_BUDGET_S:.0f} s budget spent; skipping {q!r}")
-                        rep.query_totals[q] = None
-                        continue
+                        skipped = len(queries) - i
+                        log(f"query probes: {PROBE_BUDGET_S:.0f} s spent; {skipped} skipped")
+                        break
                     t0 = time.perf_counter()
                     timeout = min(PROBE_TIMEOUT_S, max(left, 1.0))
-                    status, body = http_get(f"http://{HOST}:{search_port}{p}", timeout=timeout)
+                    status, body = http_get(f"{search_url}{p}", timeout=timeout)
                     total: int | None = None
                     if status == 200:
                         rep.query_ms[q] = (time.perf_counter() - t0) * 1000
@@ -713,7 +716,10 @@ def run(opts: Options) -> Report:
                             total = int(json.loads(body)["total"])
                     elif status == 0:
                         rep.query_ms[q] = timeout * 1000
-                        log(f"query {q!r}: no answer within {timeout:.0f} s")
+                        rep.query_totals[q] = None
+                        skipped = len(queries) - i - 1
+                        log(f"query {q!r}: no answer within {timeout:.0f} s; {skipped} skipped")
+                        break
                     else:
                         log(f"query {q!r} answered {status}: {body[:200]!r}")
                     rep.query_totals[q] = total

@@ -12,7 +12,7 @@ from server.core.errors import NotFound
 from server.core.openapi import documented
 from server.core.permissions import public
 from server.core.requests import parse_query
-from server.policies import search_index, service
+from server.policies import search_index, search_text, service
 from server.policies.filetypes import content_disposition
 from server.policies.models import Attachment
 from server.policies.schemas import BrowseParams, SearchPage, SearchParams, SuggestParams
@@ -108,7 +108,8 @@ async def suggestions(request: Request) -> HTTPResponse:
     params = parse_query(request, SuggestParams)
     ctx = request.app.ctx
     pq = search_index.parse(params.q, ctx.settings.search.max_query_length, prefix_last=True)
-    typed = params.q.strip().lower()
+    # Hot words are stored normalized (NFKC, lower case): compare like with like.
+    typed = search_text.normalize(params.q).strip()
     hot = await search_index.hot_words(ctx.redis, ctx.settings.search.hot_words_days, 50)
     items: list[dict[str, Any]] = [
         {"text": h["term"], "kind": "hot"} for h in hot if h["term"].startswith(typed)

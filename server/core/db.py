@@ -61,6 +61,10 @@ async def init_db(db: DatabaseSettings) -> None:
     # The global fallback makes the context visible to every task (Sanic runs listeners
     # and requests in different tasks), as Tortoise 1.x requires for cross-task access.
     await Tortoise.init(config=tortoise_config(db), _enable_global_fallback=True)
+    # Connect now, not lazily in the first request: if a client gives up while that first
+    # connect is under way, the cancelled connect leaves the client's lock held and every
+    # later query of the process waits forever (seen with aiosqlite).
+    await connection().execute_query("SELECT 1")
 
 
 async def close_db() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
@@ -11,6 +12,7 @@ from server.core.db import connection
 from server.core.permissions import public
 
 bp = Blueprint("health")
+log = logging.getLogger("zwgk.health")
 
 
 @bp.get("/healthz")
@@ -29,11 +31,13 @@ async def readyz(request: Request) -> HTTPResponse:
         await asyncio.wait_for(connection().execute_query("SELECT 1"), 2)
         checks["database"] = "ok"
     except Exception:
+        log.warning("readiness: database unreachable", exc_info=True)
         checks["database"] = "unreachable"
     try:
         await asyncio.wait_for(request.app.ctx.redis.ping(), 2)
         checks["redis"] = "ok"
     except Exception:
+        log.warning("readiness: redis unreachable", exc_info=True)
         checks["redis"] = "unreachable"
     ready = all(v == "ok" for v in checks.values())
     return json(

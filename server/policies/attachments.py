@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from server.core.errors import AppError, PayloadTooLarge, UnsupportedMedia, ValidationFailed
+from server.core.errors import NotFound, PayloadTooLarge, UnsupportedMedia, ValidationFailed
 from server.core.permissions import Principal
 from server.policies.filetypes import (
     FileRejected,
@@ -67,7 +67,7 @@ async def store_attachment(
 async def delete_attachment(storage: FileStorage, attachment_id: int, principal: Principal) -> None:
     attachment = await Attachment.get_or_none(id=attachment_id)
     if attachment is None:
-        raise AppError("no such attachment", code="not_found")
+        raise NotFound("no such attachment")
     if attachment.policy_id is not None:
         require_editor(principal, await get_policy(attachment.policy_id, principal))
     else:

@@ -129,6 +129,12 @@ class PolicyPatch(BaseModel):
     guide: GuideIn | None = None
     related: list[str] | None = Field(None, max_length=30)
 
+    @field_validator("doc_number", "summary", mode="before")
+    @classmethod
+    def _null_clears_text(cls, value: object) -> object:
+        # These columns are never NULL: an explicit null clears the text.
+        return "" if value is None else value
+
 
 SortOrder = Literal["relevance", "date", "stage"]
 

@@ -52,6 +52,19 @@ async def demo_client(app: Any, client: httpx.AsyncClient, settings: Any) -> htt
 StaffLogin = Callable[..., Awaitable[str]]
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with minimal cost: sign-in still hashes and verifies for real, but a test that
+    signs in five people does not spend a second on key stretching."""
+    from argon2 import PasswordHasher
+
+    from server.accounts import service
+
+    monkeypatch.setattr(
+        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
 @pytest.fixture
 def staff_login(client: httpx.AsyncClient) -> StaffLogin:
     """``await staff_login(username, [roles], department)`` → a bearer token."""
@@ -60,11 +73,15 @@ def staff_login(client: httpx.AsyncClient) -> StaffLogin:
         username: str, roles: list[Role] | None = None, department: str | None = None
     ) -> str:
         await create_back_office_user(
-            username=username, password=PASSWORD, roles=roles or [Role.STAFF],
-            display_name=username, department_code=department,
+            username=username,
+            password=PASSWORD,
+            roles=roles or [Role.STAFF],
+            display_name=username,
+            department_code=department,
         )
-        r = await client.post("/api/v1/admin/auth/login",
-                              json={"username": username, "password": PASSWORD})
+        r = await client.post(
+            "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
+        )
         assert r.status_code == 200, r.text
         return str(r.json()["token"])
 
@@ -79,8 +96,13 @@ _HAN, _DIGIT, _LETTER, _SEP = "H", "N", "L", " "
 def char_class(ch: str) -> str:
     """Class of one normalized character, as the search module's docstring defines it."""
     cp = ord(ch)
-    if (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x3FFFF
-            or 0xF900 <= cp <= 0xFAFF or cp == 0x3007):
+    if (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x3FFFF
+        or 0xF900 <= cp <= 0xFAFF
+        or cp == 0x3007
+    ):
         return _HAN
     if cp < 0x80:
         return _DIGIT if ch.isdigit() else _LETTER if ch.isalpha() else _SEP
@@ -123,8 +145,9 @@ def segment_in(text: str, runs: list[tuple[str, str]]) -> bool:
                     break
                 pos += len(piece)
             last_cls = runs[-1][0]
-            if ok and not (last_cls != _HAN and pos < len(text)
-                           and char_class(text[pos]) == last_cls):
+            if ok and not (
+                last_cls != _HAN and pos < len(text) and char_class(text[pos]) == last_cls
+            ):
                 return True
         start = text.find(first, start + 1)
     return False
@@ -168,21 +191,46 @@ class SearchOracle:
     async def load(cls) -> SearchOracle:
         from server.policies.models import Policy
 
-        rows = [Row(**values) for values in await Policy.all().values(
-            "id", "external_id", "title", "doc_number", "summary", "body_text", "status",
-            "audience", "stage", "issuer", "issuer_code", "publish_date", "topics",
-            "categories", "industries", "regions")]
+        rows = [
+            Row(**values)
+            for values in await Policy.all().values(
+                "id",
+                "external_id",
+                "title",
+                "doc_number",
+                "summary",
+                "body_text",
+                "status",
+                "audience",
+                "stage",
+                "issuer",
+                "issuer_code",
+                "publish_date",
+                "topics",
+                "categories",
+                "industries",
+                "regions",
+            )
+        ]
         return cls(rows)
 
     def matches(self, row: Row, q: str, scope: str = "all") -> bool:
         fields = row.fields(scope)
         return all(any(segment_in(f, seg) for f in fields) for seg in query_segments(q))
 
-    def find(self, q: str | None, *, scope: str = "all", status: str = "published",
-             where: Callable[[Row], bool] | None = None) -> set[int]:
+    def find(
+        self,
+        q: str | None,
+        *,
+        scope: str = "all",
+        status: str = "published",
+        where: Callable[[Row], bool] | None = None,
+    ) -> set[int]:
         return {
-            r.id for r in self.rows
-            if r.status == status and (q is None or self.matches(r, q, scope))
+            r.id
+            for r in self.rows
+            if r.status == status
+            and (q is None or self.matches(r, q, scope))
             and (where is None or where(r))
         }
 
@@ -195,8 +243,9 @@ async def oracle(demo_client: httpx.AsyncClient) -> SearchOracle:
     return await SearchOracle.load()
 
 
-async def fetch_all(client: httpx.AsyncClient, path: str, params: dict[str, Any],
-                    page_size: int = 50) -> tuple[list[dict[str, Any]], int]:
+async def fetch_all(
+    client: httpx.AsyncClient, path: str, params: dict[str, Any], page_size: int = 50
+) -> tuple[list[dict[str, Any]], int]:
     """Every item of a paginated search/browse (in order) and the reported total."""
     items: list[dict[str, Any]] = []
     page = 1
@@ -208,3 +257,118 @@ async def fetch_all(client: httpx.AsyncClient, path: str, params: dict[str, Any]
         if len(body["items"]) < page_size or len(items) >= body["total"]:
             return items, int(body["total"])
         page += 1
+
+
+# --------------------------------------------------------------------------- files
+
+
+def make_png(width: int = 2, height: int = 2) -> bytes:
+    """A real, decodable RGB PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    rows = b"".join(b"\x00" + bytes([200, 30, 30]) * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def make_pdf(text: str = "zwgk") -> bytes:
+    """A small, valid one-page PDF."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def make_docx(text: str = "如皋市政策附件") -> bytes:
+    """A minimal Word document (the parts Word itself needs)."""
+    import io
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.'
+            'openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+            'document.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/'
+            f'relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ),
+        "word/document.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{ns}/'
+            f'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:body></w:document>"
+        ),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return buffer.getvalue()
+
+
+async def post_file(
+    client: httpx.AsyncClient,
+    headers: dict[str, str] | None,
+    filename: str,
+    data: bytes,
+    *,
+    purpose: str | None = "attachment",
+    policy_id: int | str | None = None,
+    content_type: str = "application/octet-stream",
+) -> httpx.Response:
+    form = {}
+    if purpose is not None:
+        form["purpose"] = purpose
+    if policy_id is not None:
+        form["policy_id"] = str(policy_id)
+    return await client.post(
+        "/api/v1/admin/attachments",
+        headers=headers or {},
+        files={"file": (filename, data, content_type)},
+        data=form,
+    )
+
+
+async def upload(
+    client: httpx.AsyncClient, headers: dict[str, str], filename: str, data: bytes, **kwargs: Any
+) -> dict[str, Any]:
+    r = await post_file(client, headers, filename, data, **kwargs)
+    assert r.status_code == 201, r.text
+    return dict(r.json())

@@ -81,28 +81,37 @@ RANKED = [
 ]
 
 # Result sets only (the oracle decides): 1-, 2-, 4-character, mixed and odd queries.
+ONE_CHAR = ["补", "碳", "税", "桑", "蚕", "菇", "药", "桥"]
+TWO_CHARS = ["补贴", "企业", "申请", "老人", "养老", "社保", "医保", "秸秆", "就业"]
+TWO_CHARS += ["农业", "创业", "人才", "一次性"]
+FOUR_CHARS = ["稳岗返还", "高新技术", "失业保险", "留抵退税", "家庭医生", "老旧小区"]
+FOUR_CHARS += ["专精特新", "中小企业"]
+MIXED = ["5G", "A级", "A级纳税人", "12345", "12345热线", "2024年", "g", "5", "〔2024〕", "第14号"]
+MIXED += ["0513-87523608", "9:00", "如皋市 补贴", "养老 服务 补贴", "老人、津贴"]
+
+# Result sets only (the oracle decides): 1-, 2-, 4-character, mixed and odd queries.
 COUNTED = [
-    *(Case(q) for q in "补 碳 税 桑 蚕 菇 药 桥".split()),
-    *(Case(q) for q in "补贴 企业 申请 老人 养老 社保 医保 秸秆 就业 农业 创业 人才 一次性".split()),
-    *(Case(q) for q in "稳岗返还 高新技术 失业保险 留抵退税 家庭医生 老旧小区 专精特新 中小企业".split()),
-    *(Case(q) for q in ["5G", "A级", "A级纳税人", "12345", "12345热线", "2024年", "g", "5",
-                        "〔2024〕", "第14号", "0513-87523608", "9:00", "如皋市 补贴",
-                        "养老 服务 补贴", "老人、津贴"]),
+    *(Case(q) for q in ONE_CHAR + TWO_CHARS + FOUR_CHARS + MIXED),
     Case("量子引力", min_hits=0),
     Case("xyzzy", min_hits=0),
 ]
 
 # Title-only scope: only title (and document number) hits count.
 TITLE_SCOPE = [
-    Case(q, scope="title") for q in ["补", "补贴", "企业", "老人", "PM2.5", "ETC", "5G基站", "专精特新"]
+    Case(q, scope="title")
+    for q in ["补", "补贴", "企业", "老人", "PM2.5", "ETC", "5G基站", "专精特新"]
 ] + [Case(q, scope="title", min_hits=0) for q in ["申请", "社保", "RCEP"]]
 
 
 def _in_range(lo: str | None, hi: str | None) -> Callable[[Row], bool]:
     def check(r: Row) -> bool:
         d = r.publish_date
-        return d is not None and (lo is None or d >= date.fromisoformat(lo)) and (
-            hi is None or d <= date.fromisoformat(hi))
+        return (
+            d is not None
+            and (lo is None or d >= date.fromisoformat(lo))
+            and (hi is None or d <= date.fromisoformat(hi))
+        )
+
     return check
 
 
@@ -152,30 +161,42 @@ FILTERED = [
     Case("补贴", params={"audience": "residents"}, where=_audience("residents")),
     Case("企业", params={"category": "finance"}, where=lambda r: "finance" in r.categories),
     Case("申请", params={"stage": "service"}, where=lambda r: r.stage == "service"),
-    Case("补", params={"stage": ["decision", "result"]},
-         where=lambda r: r.stage in ("decision", "result")),
+    Case(
+        "补",
+        params={"stage": ["decision", "result"]},
+        where=lambda r: r.stage in ("decision", "result"),
+    ),
     Case("养老", params={"region": "320682"}, where=_region("320682", "320600", "320000")),
     Case("企业", params={"region": "320500"}, where=_region("320500", "320000")),
-    Case("补贴", params={"date_from": "2024-01-01", "date_to": "2024-12-31"},
-         where=_in_range("2024-01-01", "2024-12-31")),
+    Case(
+        "补贴",
+        params={"date_from": "2024-01-01", "date_to": "2024-12-31"},
+        where=_in_range("2024-01-01", "2024-12-31"),
+    ),
     Case("补贴", params={"issuer": "rg-hrss"}, where=_issuer("rg-hrss")),
     Case("企业", params={"industry": "C"}, where=_industry("C")),
-    Case("企业", params={"topic": "industry-it", "audience": "enterprises", "stage": "service"},
-         where=lambda r: _topic("industry-it")(r) and _audience("enterprises")(r)
-         and r.stage == "service"),
+    Case(
+        "企业",
+        params={"topic": "industry-it", "audience": "enterprises", "stage": "service"},
+        where=lambda r: (
+            _topic("industry-it")(r) and _audience("enterprises")(r) and r.stage == "service"
+        ),
+    ),
 ]
 
 
-async def _check(client: httpx.AsyncClient, oracle: SearchOracle, case: Case,
-                 path: str = SEARCH) -> list[str]:
+async def _check(
+    client: httpx.AsyncClient, oracle: SearchOracle, case: Case, path: str = SEARCH
+) -> list[str]:
     """Problems with one case (empty when it passes)."""
     params: dict[str, Any] = {"scope": case.scope, "status": case.status, **case.params}
     if path == SEARCH:
         params["q"] = case.q
     items, total = await fetch_all(client, path, params)
     got = [i["id"] for i in items]
-    expected = oracle.find(case.q if path == SEARCH else None, scope=case.scope,
-                           status=case.status, where=case.where)
+    expected = oracle.find(
+        case.q if path == SEARCH else None, scope=case.scope, status=case.status, where=case.where
+    )
     label = f"{case.q!r} {case.scope} {case.status} {case.params}"
     problems = []
     if len(got) != len(set(got)):
@@ -183,7 +204,8 @@ async def _check(client: httpx.AsyncClient, oracle: SearchOracle, case: Case,
     if set(got) != expected or total != len(expected):
         problems.append(
             f"{label}: total {total}, expected {len(expected)}; unexpected "
-            f"{oracle.ext(set(got) - expected)[:5]}, missing {oracle.ext(expected - set(got))[:5]}")
+            f"{oracle.ext(set(got) - expected)[:5]}, missing {oracle.ext(expected - set(got))[:5]}"
+        )
     if len(expected) < case.min_hits:
         problems.append(f"{label}: the corpus has only {len(expected)} hits; case is vacuous")
     ranked = [oracle.by_id[i].external_id for i in got]
@@ -207,8 +229,10 @@ async def test_search_cases_match_the_corpus(demo_client, oracle):
 def _doc_number_cases(oracle: SearchOracle) -> list[Case]:
     """Every 12th published document number, searched as typed: its policy comes first
     whenever no other title carries every part of the number."""
-    published = sorted((r for r in oracle.rows if r.status == "published" and r.doc_number),
-                       key=lambda r: r.external_id)
+    published = sorted(
+        (r for r in oracle.rows if r.status == "published" and r.doc_number),
+        key=lambda r: r.external_id,
+    )
     cases = []
     for r in published[::12]:
         if oracle.find(r.doc_number, scope="title") == {r.id}:
@@ -225,13 +249,18 @@ async def test_status_drafts_and_expired(demo_client, oracle, corpus):
     for q, ext in [("以工代训", "rg-2020-0301"), ("茧", "rg-2020-0771")]:
         status = str(by_ext[ext]["status"])
         other = "expired" if status == "published" else "published"
-        own = [oracle.by_id[i["id"]].external_id
-               for i in (await fetch_all(demo_client, SEARCH, {"q": q, "status": status}))[0]]
-        elsewhere = [oracle.by_id[i["id"]].external_id
-                     for i in (await fetch_all(demo_client, SEARCH, {"q": q, "status": other}))[0]]
+        own = [
+            oracle.by_id[i["id"]].external_id
+            for i in (await fetch_all(demo_client, SEARCH, {"q": q, "status": status}))[0]
+        ]
+        elsewhere = [
+            oracle.by_id[i["id"]].external_id
+            for i in (await fetch_all(demo_client, SEARCH, {"q": q, "status": other}))[0]
+        ]
         if ext not in own or ext in elsewhere:
-            problems.append(f"{q}: {ext} ({status}) found under {status}: {own}; "
-                            f"under {other}: {elsewhere}")
+            problems.append(
+                f"{q}: {ext} ({status}) found under {status}: {own}; under {other}: {elsewhere}"
+            )
     drafts = [p for p in corpus if p["status"] == "draft"]
     assert drafts
     for p in drafts:
@@ -258,22 +287,38 @@ async def test_status_drafts_and_expired(demo_client, oracle, corpus):
 async def test_browse_filters_and_classification_counts(demo_client, oracle):
     """Browsing by each classification returns exactly the corpus records filed under it,
     and the trees report the same counts."""
+    # Date bounds that are real publish dates, so inclusive/exclusive mistakes show.
+    dates = sorted({r.publish_date for r in oracle.rows if r.status == "published"})
+    lo, hi = dates[len(dates) // 3].isoformat(), dates[len(dates) // 2].isoformat()
     cases = [
+        Case("", params={"date_from": lo, "date_to": hi}, where=_in_range(lo, hi)),
+        Case("", params={"date_from": hi}, where=_in_range(hi, None)),
+        Case("", params={"date_to": lo}, where=_in_range(None, lo)),
         Case("", params={"topic": "elderly-care"}, where=_topic("elderly-care")),
-        Case("", params={"topic": "elderly-care.allowance"},
-             where=_topic("elderly-care.allowance")),
-        Case("", params={"topic": ["environment", "agriculture"]},
-             where=lambda r: _topic("environment")(r) or _topic("agriculture")(r)),
+        Case(
+            "", params={"topic": "elderly-care.allowance"}, where=_topic("elderly-care.allowance")
+        ),
+        Case(
+            "",
+            params={"topic": ["environment", "agriculture"]},
+            where=lambda r: _topic("environment")(r) or _topic("agriculture")(r),
+        ),
         Case("", params={"category": "green"}, where=lambda r: "green" in r.categories),
-        Case("", params={"stage": ["decision", "result"]},
-             where=lambda r: r.stage in ("decision", "result")),
+        Case(
+            "",
+            params={"stage": ["decision", "result"]},
+            where=lambda r: r.stage in ("decision", "result"),
+        ),
         Case("", params={"audience": "residents"}, where=_audience("residents")),
         Case("", params={"region": "320682"}, where=_region("320682", "320600", "320000")),
         Case("", params={"region": "320500"}, where=_region("320500", "320000")),
         Case("", params={"date_from": "2025-03-01"}, where=_in_range("2025-03-01", None)),
         Case("", params={"date_to": "2020-06-30"}, where=_in_range(None, "2020-06-30")),
-        Case("", params={"issuer": ["rg-civil", "mof"]},
-             where=lambda r: _issuer("rg-civil")(r) or _issuer("mof")(r)),
+        Case(
+            "",
+            params={"issuer": ["rg-civil", "mof"]},
+            where=lambda r: _issuer("rg-civil")(r) or _issuer("mof")(r),
+        ),
         Case("", params={"industry": "A"}, where=_industry("A")),
         Case("", params={"industry": "01"}, where=_industry("01")),
     ]
@@ -351,8 +396,17 @@ async def test_sorting_pagination_and_highlighting(demo_client, oracle):
         assert items
         for item in items:
             row = oracle.by_id[item["id"]]
-            assert set(item) >= {"id", "title", "title_highlighted", "doc_number", "issuer",
-                                 "publish_date", "stage", "audience", "snippet"}
+            assert set(item) >= {
+                "id",
+                "title",
+                "title_highlighted",
+                "doc_number",
+                "issuer",
+                "publish_date",
+                "stage",
+                "audience",
+                "snippet",
+            }
             if q in row.title and f"<em>{q}</em>" not in item["title_highlighted"]:
                 problems.append(f"{q}: title not highlighted: {item['title_highlighted']}")
             if item["title_highlighted"].replace("<em>", "").replace("</em>", "") != row.title:
@@ -401,20 +455,34 @@ async def test_bad_search_requests_are_422(client, params, field):
 
 async def test_query_length_limit_is_64_characters(client):
     ok = await client.get(SEARCH, params={"q": "补" * 64})
-    assert ok.status_code == 200 and ok.json() == {"items": [], "total": 0, "page": 1,
-                                                   "page_size": 10}
+    assert ok.status_code == 200 and ok.json() == {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "page_size": 10,
+    }
     assert (await client.get(SEARCH, params={"q": " " + "补" * 64 + " "})).status_code == 200
     assert (await client.get(SEARCH, params={"q": "a" * 65})).status_code == 422
-    assert (await client.get("/api/v1/policies/suggestions",
-                             params={"q": "补" * 33})).status_code == 422
+    assert (
+        await client.get("/api/v1/policies/suggestions", params={"q": "补" * 33})
+    ).status_code == 422
     assert (await client.get("/api/v1/policies/suggestions", params={"q": ""})).status_code == 422
 
 
 # --------------------------------------------------------------------------- hot words
 
 # A few real policies are enough here (no need for the whole corpus).
-SMALL = ["rg-2019-0021", "rg-2021-0022", "rg-2020-0861", "rg-2022-0862", "rg-2020-0031",
-         "rg-2022-0591", "rg-2024-0592", "rg-2026-0593", "rg-2022-0012"]
+SMALL = [
+    "rg-2019-0021",
+    "rg-2021-0022",
+    "rg-2020-0861",
+    "rg-2022-0862",
+    "rg-2020-0031",
+    "rg-2022-0591",
+    "rg-2024-0592",
+    "rg-2026-0593",
+    "rg-2022-0012",
+]
 
 
 @pytest.fixture
@@ -424,16 +492,21 @@ async def small_client(client, corpus):
     from server.policies.importer import import_lines
 
     records = [{**p, "related": []} for p in corpus if p["external_id"] in SMALL]
-    report = await import_lines(json.dumps(p, ensure_ascii=False, default=str)
-                                for p in records)
+    report = await import_lines(json.dumps(p, ensure_ascii=False, default=str) for p in records)
     assert report.created == len(SMALL) and not report.rejected
     return client
 
 
 async def test_hot_words_count_searches_without_stop_words(small_client):
     c = small_client
-    searches = (["高龄老人津贴"] * 3 + ["ETC"] * 2 + [" 养老 "] + ["的"] * 4 + ["关于"] * 4
-                + ["量子引力"] * 5)
+    searches = (
+        ["高龄老人津贴"] * 3
+        + ["ETC"] * 2
+        + [" 养老 "]
+        + ["的"] * 4
+        + ["关于"] * 4
+        + ["量子引力"] * 5
+    )
     for q in searches:
         r = await c.get(SEARCH, params={"q": q})
         assert r.status_code == 200
@@ -445,8 +518,11 @@ async def test_hot_words_count_searches_without_stop_words(small_client):
     r = await c.get("/api/v1/policies/hot-words")
     assert r.status_code == 200
     body = r.json()
-    assert body["items"] == [{"term": "高龄老人津贴", "count": 3}, {"term": "etc", "count": 2},
-                             {"term": "养老", "count": 1}]
+    assert body["items"] == [
+        {"term": "高龄老人津贴", "count": 3},
+        {"term": "etc", "count": 2},
+        {"term": "养老", "count": 1},
+    ]
     assert body["days"] == 30
 
 
@@ -458,10 +534,11 @@ async def test_suggestions_as_the_user_types(small_client):
     r = await c.get("/api/v1/policies/suggestions", params={"q": "高龄"})
     assert r.status_code == 200
     items = r.json()["items"]
-    assert items[:2] == [{"text": "高龄老人津贴", "kind": "hot"},
-                         {"text": "高龄津贴", "kind": "hot"}]
-    titled = {p.id: p.title for p in await Policy.filter(status="published")
-              if "高龄" in p.title}
+    assert items[:2] == [
+        {"text": "高龄老人津贴", "kind": "hot"},
+        {"text": "高龄津贴", "kind": "hot"},
+    ]
+    titled = {p.id: p.title for p in await Policy.filter(status="published") if "高龄" in p.title}
     policies = [i for i in items if i["kind"] == "policy"]
     assert {i["policy_id"] for i in policies} == set(titled)
     assert all(i["text"] == titled[i["policy_id"]] for i in policies)
@@ -475,5 +552,10 @@ async def test_suggestions_as_the_user_types(small_client):
     draft = await Policy.get(external_id="rg-2026-0593")
     assert texts and draft.title not in texts
     assert all("碳" in t for t in texts)
+    # Typed in full width, as Chinese keyboards often do: still the hot word "etc".
+    for _ in range(3):
+        await c.get(SEARCH, params={"q": "ETC"})
+    r = await c.get("/api/v1/policies/suggestions", params={"q": "ＥＴ"})
+    assert r.json()["items"][0] == {"text": "etc", "kind": "hot"}
     r = await c.get("/api/v1/policies/suggestions", params={"q": "如皋", "limit": 2})
     assert len(r.json()["items"]) == 2
