@@ -14,7 +14,7 @@ from server.core.permissions import public
 from server.core.requests import parse_query
 from server.policies import search_index, search_text, service
 from server.policies.filetypes import content_disposition
-from server.policies.models import Attachment
+from server.policies.models import Attachment, PolicyStatus
 from server.policies.schemas import BrowseParams, SearchPage, SearchParams, SuggestParams
 from server.policies.storage import LocalFileStorage
 
@@ -145,13 +145,16 @@ async def download(request: Request, attachment_id: int) -> HTTPResponse:
     attachment = await Attachment.get_or_none(id=attachment_id)
     if attachment is None:
         raise NotFound("no such attachment")
+    cache = "private, no-store"
     if attachment.policy_id is not None:
         # Attachments of drafts are visible only to those who may see the draft.
-        await service.get_policy(attachment.policy_id, request.ctx.principal)
+        policy = await service.get_policy(attachment.policy_id, request.ctx.principal)
+        if policy.status in (PolicyStatus.PUBLISHED, PolicyStatus.EXPIRED):
+            cache = "public, max-age=86400"
     storage = LocalFileStorage(request.app.ctx.settings.paths.files_dir)
     headers = {
         "Content-Disposition": content_disposition(attachment.filename),
-        "Cache-Control": "public, max-age=86400",
+        "Cache-Control": cache,
     }
     path = storage.local_path(attachment.storage_key)
     if path is not None:

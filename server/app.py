@@ -109,7 +109,7 @@ def _register_listeners(app: App) -> None:
         configure_logging(settings.logging.level, settings.logging.format)
         await init_db(settings.database)
         app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
-        app.ctx.sessions = SessionStore(app.ctx.redis)
+        app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
         app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
         app.ctx.wechat = WeChatGateway(
             base_url=settings.wechat.resolved_base_url,

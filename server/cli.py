@@ -55,6 +55,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     report = _run_db(settings, partial(seed_demo, settings))
     print(report)
+    _invalidate_search_cache(settings)
     return 0
 
 
@@ -92,8 +93,8 @@ async def seed_demo(settings: Settings) -> str:
         )
     lines = (json.dumps(p, ensure_ascii=False, default=str) for p in demo_policies())
     report = await import_lines(lines)
-    for r in report.rejected:
-        print(f"demo line {r.line} rejected: {r.reason}", file=sys.stderr)
+    for r in [*report.rejected, *report.warnings]:
+        print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
     return (
         f"demo data: {report.created} policies added, {report.unchanged} already present; "
         f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
@@ -130,7 +131,27 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     )
     for r in report.rejected:
         print(f"  line {r.line} ({r.external_id or '-'}): {r.reason}")
+    for r in report.warnings:
+        print(f"  warning, line {r.line} ({r.external_id or '-'}): {r.reason}")
+    _invalidate_search_cache(settings)
     return 1 if report.rejected else 0
+
+
+def _invalidate_search_cache(settings: Settings) -> None:
+    """Tell running API processes that policies changed (best effort: none may run)."""
+    import redis
+
+    from server.app import redis_url
+    from server.policies.search_index import SearchCache
+
+    if settings.redis.url == "embedded" and not (settings.paths.var_dir / "redis.sock").exists():
+        return
+    try:
+        client = redis.Redis.from_url(redis_url(settings), socket_timeout=2)
+        client.incr(SearchCache.KEY)
+        client.close()
+    except redis.RedisError:
+        pass
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
@@ -155,6 +176,7 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
                 display_name=args.display_name or args.username,
                 department_code=args.department,
                 department_name=args.department_name,
+                create_department=True,
             ),
         )
     except AppError as exc:

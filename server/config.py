@@ -68,7 +68,7 @@ class HttpSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1, le=64)
-    #: Public base URL used in links the API hands out (attachments, callbacks).
+    #: Public base URL of this API: the emulator pushes events to <public_url>/wechat/callback.
     public_url: str = "http://127.0.0.1:8000"
 
 

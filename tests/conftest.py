@@ -1,7 +1,6 @@
-"""Session-wide fixtures: a real Redis server and the WeChat emulator as a real HTTP server.
-
-Database and app fixtures live in ``tests/fixtures_app.py`` and are re-exported here.
-"""
+"""Fixtures: a real Redis server and the WeChat emulator (a real HTTP server) per test
+process, a fresh migrated database per test (a copied SQLite template, or a truncated
+PostgreSQL database when ``ZWGK_TEST_DATABASE_URL`` is set), and the app under test."""
 
 from __future__ import annotations
 

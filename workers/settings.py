@@ -58,7 +58,7 @@ def redis_settings(settings: Settings) -> RedisSettings:
 
 
 class WorkerSettings:
-    """Run with ``zwgk worker`` (or ``arq workers.settings.WorkerSettings``)."""
+    """Run with ``zwgk worker``, which supplies the Redis connection from the settings."""
 
     functions: ClassVar[list[WorkerCoroutine]] = []
     cron_jobs: ClassVar[list[Any]] = [

@@ -139,17 +139,22 @@ async def create_back_office_user(
     display_name: str,
     department_code: str | None = None,
     department_name: str | None = None,
+    create_department: bool = False,
 ) -> User:
     """Create a staff, grid-worker or admin account. Staff must belong to a department."""
     if len(password) < 10:
         raise AppError("password must be at least 10 characters", field="password")
     if Role.STAFF in roles and not department_code:
-        raise AppError("staff accounts need a department", field="department")
+        raise AppError("staff accounts need a department", field="department_code")
     if await User.exists(username=username):
         raise Conflict(f"username {username!r} is taken", field="username")
-    department = (
-        await ensure_department(department_code, department_name) if department_code else None
-    )
+    department = None
+    if department_code:
+        department = await Department.get_or_none(code=department_code)
+        if department is None:
+            if not create_department:
+                raise AppError("unknown department", field="department_code")
+            department = await ensure_department(department_code, department_name)
     return await User.create(
         username=username,
         password_hash=await hash_password(password),

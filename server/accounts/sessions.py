@@ -1,12 +1,14 @@
 """Sessions in Redis: an opaque bearer token maps to a user id, with expiry.
 
-Only a SHA-256 of the token is stored, so a Redis dump does not hand out live sessions.
+Only an HMAC of the token (keyed with ``security.secret_key``) is stored, so a Redis
+dump does not hand out live sessions.
 A per-user index lets an admin revoke every session of an account at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import secrets
 from dataclasses import dataclass
@@ -23,19 +25,19 @@ class Session:
     kind: str  # "wechat" or "staff"
 
 
-def _key(token: str) -> str:
-    return _PREFIX + hashlib.sha256(token.encode()).hexdigest()
-
-
 class SessionStore:
     """Create, read and revoke bearer-token sessions."""
 
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: Redis, secret_key: str) -> None:
         self._redis = redis
+        self._secret = secret_key.encode()
+
+    def _key(self, token: str) -> str:
+        return _PREFIX + hmac.new(self._secret, token.encode(), hashlib.sha256).hexdigest()
 
     async def create(self, user_id: int, kind: str, ttl_seconds: int) -> str:
         token = secrets.token_urlsafe(32)
-        key = _key(token)
+        key = self._key(token)
         index = f"{_USER_INDEX}{user_id}"
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.set(key, json.dumps({"uid": user_id, "kind": kind}), ex=ttl_seconds)
@@ -45,14 +47,14 @@ class SessionStore:
         return token
 
     async def get(self, token: str) -> Session | None:
-        raw = await self._redis.get(_key(token))
+        raw = await self._redis.get(self._key(token))
         if raw is None:
             return None
         data = json.loads(raw)
         return Session(user_id=int(data["uid"]), kind=str(data["kind"]))
 
     async def revoke(self, token: str) -> None:
-        key = _key(token)
+        key = self._key(token)
         session = await self.get(token)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.delete(key)

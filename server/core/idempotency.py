@@ -3,7 +3,7 @@
 A client sends ``Idempotency-Key: <8–128 chars>`` with a write. The first request runs
 and its response is kept in Redis for 24 hours; a retry with the same key and the same
 body gets that response again (header ``Idempotent-Replayed: true``) instead of doing
-the work twice. The same key with a different body is refused (422), and a retry that
+the work twice. The same key with a different body is refused (400), and a retry that
 arrives while the first is still running gets 409.
 """
 

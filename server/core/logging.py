@@ -14,7 +14,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-#: The id of the request (or job) being served, set by the request-id middleware.
+#: The id of the request being served, set by the request-id middleware.
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "zwgk_request_id", default=None
 )

@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
 log = logging.getLogger("zwgk.outbox")
@@ -28,6 +29,8 @@ class OutboxEvent(Model):
     subject_type = fields.CharField(max_length=32)
     subject_id = fields.CharField(max_length=64)
     payload: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    # Set when the same event may be reported twice (WeChat retries its pushes).
+    dedup_key = fields.CharField(max_length=128, null=True, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     # A relay holding the event sets this; another relay skips it until it passes.
     claimed_until = fields.DatetimeField(null=True)
@@ -46,15 +49,30 @@ async def record_event(
     payload: Mapping[str, Any] | None = None,
     *,
     using_db: BaseDBAsyncClient | None = None,
-) -> OutboxEvent:
-    """Write an event; pass the transaction's connection as ``using_db``."""
-    return await OutboxEvent.create(
-        topic=topic,
-        subject_type=subject_type,
-        subject_id=str(subject_id),
-        payload=dict(payload or {}),
-        using_db=using_db,
-    )
+    dedup_key: str | None = None,
+) -> OutboxEvent | None:
+    """Write an event; pass the transaction's connection as ``using_db``.
+
+    With ``dedup_key``, an event already recorded under that key is not written again
+    (returns ``None``): retried deliveries of the same fact become one event.
+    """
+    if dedup_key is not None:
+        existing = await OutboxEvent.filter(dedup_key=dedup_key).using_db(using_db).exists()
+        if existing:
+            return None
+    try:
+        return await OutboxEvent.create(
+            topic=topic,
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            payload=dict(payload or {}),
+            dedup_key=dedup_key,
+            using_db=using_db,
+        )
+    except IntegrityError:
+        if dedup_key is None:
+            raise
+        return None  # a concurrent delivery of the same event won the race
 
 
 EventHandler = Callable[[OutboxEvent], Awaitable[None]]

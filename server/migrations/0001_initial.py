@@ -42,6 +42,7 @@ class Migration(migrations.Migration):
                 ('subject_type', fields.CharField(max_length=32)),
                 ('subject_id', fields.CharField(max_length=64)),
                 ('payload', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('dedup_key', fields.CharField(null=True, unique=True, max_length=128)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('claimed_until', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('processed_at', fields.DatetimeField(null=True, db_index=True, auto_now=False, auto_now_add=False)),
@@ -174,7 +175,7 @@ class Migration(migrations.Migration):
                 ('changes', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
             ],
-            options={'table': 'policy_revisions', 'app': 'models', 'pk_attr': 'id', 'table_description': 'An edit of a published policy: who, when, and the old and new value of each changed field.'},
+            options={'table': 'policy_revisions', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One recorded change of a policy (creation, edit, status change): who, when, what.'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -186,17 +187,6 @@ class Migration(migrations.Migration):
                 ('code', fields.CharField(max_length=64)),
             ],
             options={'table': 'policy_tags', 'app': 'models', 'unique_together': (('policy', 'scheme', 'code'),), 'indexes': [Index(fields=['scheme', 'code', 'policy_id'])], 'pk_attr': 'id', 'table_description': 'One classification code of a policy, for filtering and counting (one row per code).'},
-            bases=['Model'],
-        ),
-        ops.CreateModel(
-            name='SearchQueryLog',
-            fields=[
-                ('id', fields.BigIntField(generated=True, primary_key=True, unique=True, db_index=True)),
-                ('query', fields.CharField(max_length=128)),
-                ('results', fields.IntField()),
-                ('created_at', fields.DatetimeField(db_index=True, auto_now=False, auto_now_add=True)),
-            ],
-            options={'table': 'search_query_log', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One search, for hot words (热词). Holds the query only, never who asked.'},
             bases=['Model'],
         ),
         ops.CreateModel(

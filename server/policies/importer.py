@@ -38,6 +38,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    #: Lines imported with a caveat (a related policy that does not exist).
+    warnings: list[Rejection] = field(default_factory=list)
 
 
 def _reject(report: ImportReport, line: int, ext: str | None, reason: str) -> None:
@@ -65,15 +67,29 @@ async def import_lines(
         except json.JSONDecodeError as exc:
             _reject(report, number, None, f"not valid JSON: {exc.msg} at column {exc.colno}")
             continue
-        ext = raw.get("external_id") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            _reject(report, number, None, "each line must be one JSON object")
+            continue
+        ext = raw.get("external_id")
         try:
             data = PolicyIn.model_validate(raw)
         except ValidationError as exc:
             err = from_pydantic(exc)
-            _reject(report, number, ext, f"{err.field}: {err.message}")
+            where = f"{err.field}: " if err.field else ""
+            _reject(report, number, ext, f"{where}{err.message}")
             continue
         if not data.external_id:
             _reject(report, number, None, "external_id: required for imports")
+            continue
+        image = next((i for i, c in enumerate(data.illustrated) if c.image), None)
+        if image is not None:
+            _reject(
+                report,
+                number,
+                data.external_id,
+                f"illustrated.{image}.image: imports carry captions only; upload images "
+                "in the back office",
+            )
             continue
         if data.external_id in seen:
             _reject(report, number, data.external_id, "external_id: repeated in this file")
@@ -175,13 +191,20 @@ async def _preparer(
 
 async def _link(links: list[tuple[int, str, list[str]]], report: ImportReport) -> None:
     """Related-policy links, once every policy of the file exists (links may point ahead)."""
-    ids = dict(await Policy.filter(external_id__isnull=False).values_list("external_id", "id"))
+    rows = await Policy.filter(external_id__isnull=False).values_list("external_id", "id", "title")
+    ids = {ext: (pid, title) for ext, pid, title in rows}
     for number, ext, related in links:
-        source = ids[ext]
+        source, title = ids[ext]
         for ref in related:
             target = ids.get(ref)
             if target is None:
-                _reject(report, number, ext, f"related: unknown policy {ref!r} (link skipped)")
+                report.warnings.append(
+                    Rejection(number, ext, f"related: unknown policy {ref!r} (link skipped)")
+                )
                 continue
-            if target != source:
-                await PolicyLink.get_or_create(source_id=source, target_id=target)
+            if target[0] != source:
+                await PolicyLink.get_or_create(
+                    source_id=source,
+                    target_id=target[0],
+                    defaults={"relation": service.link_relation(title)},
+                )

@@ -211,7 +211,7 @@ class PolicyLink(Model):
 
 
 class PolicyRevision(Model):
-    """An edit of a published policy: who, when, and the old and new value of each changed field."""
+    """One recorded change of a policy (creation, edit, status change): who, when, what."""
 
     id = fields.IntField(primary_key=True)
     policy: fields.ForeignKeyRelation[Policy] = fields.ForeignKeyField(
@@ -225,15 +225,3 @@ class PolicyRevision(Model):
 
     class Meta:
         table = "policy_revisions"
-
-
-class SearchQueryLog(Model):
-    """One search, for hot words (热词). Holds the query only, never who asked."""
-
-    id = fields.BigIntField(primary_key=True)
-    query = fields.CharField(max_length=128)
-    results = fields.IntField()
-    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        table = "search_query_log"

@@ -8,15 +8,17 @@ see exactly the same tokens (``search_text``), so both find the same documents.
 
 from __future__ import annotations
 
+import html
 import json
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from redis.asyncio import Redis
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from server.core.clock import local_today
 from server.core.db import connection
 from server.core.errors import ValidationFailed
 from server.policies import search_text
@@ -199,6 +201,11 @@ def _filters(
     return where
 
 
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -241,9 +248,9 @@ async def search(
     where += _filters(sql, params, region_codes, statuses)
     condition = " AND ".join(where)
     order = {
-        "relevance": "score DESC, p.publish_date DESC, p.id DESC",
-        "date": "p.publish_date DESC, p.id DESC",
-        "stage": f"{_STAGE_ORDER}, score DESC, p.publish_date DESC, p.id DESC",
+        "relevance": "score DESC, p.publish_date DESC NULLS LAST, p.id DESC",
+        "date": "p.publish_date DESC NULLS LAST, p.id DESC",
+        "stage": f"{_STAGE_ORDER}, score DESC, p.publish_date DESC NULLS LAST, p.id DESC",
     }[params.sort if pq is not None or params.sort != "relevance" else "date"]
     count_values = list(sql.values)
     limit = sql.param(params.page_size)
@@ -267,13 +274,20 @@ async def search(
             {
                 "id": r["id"],
                 "title": r["title"],
-                "title_highlighted": search_text.highlight(r["title"], pq) if pq else r["title"],
+                # Both fields are HTML (escaped, with <em> marks) in search and browse alike.
+                "title_highlighted": (
+                    search_text.highlight(r["title"], pq) if pq else html.escape(r["title"])
+                ),
                 "doc_number": r["doc_number"],
                 "issuer": r["issuer"],
                 "publish_date": _as_date(r["publish_date"]),
                 "stage": r["stage"],
                 "audience": r["audience"],
-                "snippet": search_text.make_snippet(text, pq) if pq else (r["summary"] or "")[:80],
+                "snippet": (
+                    search_text.make_snippet(text, pq)
+                    if pq
+                    else html.escape(_clip(r["summary"] or text, 80))
+                ),
             }
         )
     return SearchResult(items=items, total=total)
@@ -298,7 +312,7 @@ async def log_query(redis: Redis, q: str, results: int, keep_days: int) -> None:
     term = search_text.normalize(q).strip()
     if not results or not term or len(term) > 16 or term in STOP_WORDS:
         return
-    key = _day_key(datetime.now(UTC).date())
+    key = _day_key(local_today())
     async with redis.pipeline(transaction=False) as pipe:
         pipe.zincrby(key, 1, term)
         pipe.expire(key, (keep_days + 1) * 86400)
@@ -307,7 +321,7 @@ async def log_query(redis: Redis, q: str, results: int, keep_days: int) -> None:
 
 async def hot_words(redis: Redis, days: int, limit: int) -> list[dict[str, Any]]:
     """The most searched terms of the last ``days`` days, stop words removed."""
-    today = datetime.now(UTC).date()
+    today = local_today()
     keys = [_day_key(today - timedelta(days=i)) for i in range(days)]
     totals: dict[str, float] = {}
     async with redis.pipeline(transaction=False) as pipe:
@@ -334,7 +348,7 @@ class SearchCache:
     queries skip the database.
     """
 
-    _KEY = "zwgk:policies:generation"
+    KEY = "zwgk:policies:generation"
 
     def __init__(self, redis: Redis, ttl_seconds: float, max_entries: int = 2048) -> None:
         self._redis = redis
@@ -343,7 +357,7 @@ class SearchCache:
         self._entries: dict[str, tuple[float, bytes, str]] = {}
 
     async def generation(self) -> bytes:
-        return await self._redis.get(self._KEY) or b"0"
+        return await self._redis.get(self.KEY) or b"0"
 
     async def get(self, key: str) -> tuple[bytes, str | None]:
         generation = await self.generation()
@@ -365,7 +379,7 @@ class SearchCache:
         self._entries[key] = (time.monotonic() + self._ttl, generation, body)
 
     async def bump(self) -> None:
-        await self._redis.incr(self._KEY)
+        await self._redis.incr(self.KEY)
 
 
 def cache_key(params: SearchParams) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from server.core.clock import local_today
 from server.core.db import insert_rows
 from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.outbox import record_event
@@ -75,6 +76,7 @@ _TRANSITIONS: dict[str, set[PolicyStatus]] = {
     "withdraw": {PolicyStatus.PUBLISHED},
     "expire": {PolicyStatus.PUBLISHED},
 }
+_DONE = {"publish": "published", "withdraw": "withdrawn", "expire": "expired"}
 _TARGET = {
     "publish": PolicyStatus.PUBLISHED,
     "withdraw": PolicyStatus.WITHDRAWN,
@@ -166,6 +168,11 @@ def check_codes(data: PolicyIn | PolicyPatch, book: CodeBook) -> None:
     for code in data.regions or []:
         if not (len(code) == 6 and code.isdigit() and code[:2] != "00"):
             raise ValidationFailed(f"not a GB/T 2260 region code: {code!r}", field="regions")
+
+
+def link_relation(source_title: str) -> str:
+    """A link from an interpretation (解读) is an interpretation; others are related."""
+    return "interpretation" if "解读" in source_title else "related"
 
 
 def _tags(policy: Policy | SimpleNamespace) -> list[tuple[str, str]]:
@@ -275,10 +282,58 @@ async def _replace_children(
         await PolicyLink.filter(source_id=policy.id).using_db(conn).delete()
         for target in dict.fromkeys(targets):
             if target != policy.id:
-                relation = "interpretation" if "解读" in policy.title else "related"
+                relation = link_relation(policy.title)
                 await PolicyLink.create(
                     source_id=policy.id, target_id=target, relation=relation, using_db=conn
                 )
+
+
+async def _children_snapshot(policy_id: int, conn: BaseDBAsyncClient) -> dict[str, Any]:
+    """The versions, guide and links of a policy in the shape a patch carries them."""
+    cards = await IllustratedCard.filter(policy_id=policy_id).using_db(conn).order_by("position")
+    terms = await GlossaryTerm.filter(policy_id=policy_id).using_db(conn).order_by("position")
+    qs = await PolicyQuestion.filter(policy_id=policy_id).using_db(conn).order_by("position")
+    guide = await ApplicationGuide.filter(policy_id=policy_id).using_db(conn).first()
+    links = (
+        await PolicyLink.filter(source_id=policy_id)
+        .using_db(conn)
+        .values_list("target_id", flat=True)
+    )
+    return {
+        "illustrated": [
+            {"caption": c.caption, "image": str(c.image_id) if c.image_id else None} for c in cards
+        ],
+        "glossary": [{"term": t.term, "definition": t.definition} for t in terms],
+        "qa": [{"question": q.question, "answer": q.answer} for q in qs],
+        "guide": None
+        if guide is None
+        else {
+            "conditions": guide.conditions,
+            "materials": guide.materials,
+            "steps": guide.steps,
+            "window_start": guide.window_start,
+            "window_end": guide.window_end,
+            "online_url": guide.online_url,
+            "offline_place": guide.offline_place,
+            "hours": guide.hours,
+            "phone": guide.phone,
+        },
+        "related": sorted(set(links)),
+    }
+
+
+async def _proposed_children(patch: PolicyPatch, conn: BaseDBAsyncClient) -> dict[str, Any]:
+    """The parts of ``patch`` that replace children, comparable with the snapshot."""
+    out: dict[str, Any] = {}
+    for name in ("illustrated", "glossary", "qa"):
+        items = getattr(patch, name)
+        if items is not None:
+            out[name] = [item.model_dump() for item in items]
+    if patch.guide is not None:
+        out["guide"] = patch.guide.model_dump()
+    if patch.related is not None:
+        out["related"] = sorted(set(await _resolve_related(patch.related, conn)))
+    return out
 
 
 async def _write_tags(policy: Policy, conn: BaseDBAsyncClient) -> None:
@@ -602,11 +657,9 @@ async def update_policy(
         changes: dict[str, Any] = {
             k: [before[k], after[k]] for k in _TRACKED if before[k] != after[k]
         }
-        child_changes = [
-            k
-            for k in ("illustrated", "glossary", "qa", "guide", "related")
-            if getattr(patch, k) is not None
-        ]
+        current = await _children_snapshot(policy.id, conn)
+        proposed = await _proposed_children(patch, conn)
+        child_changes = [k for k, v in proposed.items() if v != current[k]]
         if not changes and not child_changes:
             return policy
         policy.version += 1
@@ -644,7 +697,7 @@ async def transition(policy_id: int, action: str, *, principal: Principal | None
         require_editor(principal, policy)
         current = PolicyStatus(policy.status)
         if current not in _TRANSITIONS[action]:
-            raise Conflict(f"a {current.value} policy cannot be {action}ed", field="status")
+            raise Conflict(f"a {current.value} policy cannot be {_DONE[action]}", field="status")
         if action == "publish" and not policy.body_text and not policy.summary:
             raise ValidationFailed(
                 "a policy needs a body or a summary to be published", field="body"
@@ -654,7 +707,7 @@ async def transition(policy_id: int, action: str, *, principal: Principal | None
         policy.version += 1
         if target == PolicyStatus.PUBLISHED:
             policy.published_at = datetime.now(UTC)
-            policy.publish_date = policy.publish_date or datetime.now(UTC).date()
+            policy.publish_date = policy.publish_date or local_today()
         await policy.save(using_db=conn)
         await PolicyRevision.create(
             policy=policy,
@@ -791,7 +844,7 @@ async def policy_detail(policy_id: int, principal: Principal | None) -> dict[str
 def _window_open(start: date | None, end: date | None) -> bool | None:
     if start is None and end is None:
         return None
-    today = datetime.now(UTC).date()
+    today = local_today()
     return (start is None or start <= today) and (end is None or today <= end)
 
 
@@ -818,15 +871,18 @@ async def classification_trees() -> dict[str, list[dict[str, Any]]]:
     counts = await search_index.tag_counts()
     nodes = await Classification.all().order_by("scheme", "sort_order", "code")
     trees: dict[str, list[dict[str, Any]]] = {}
-    by_key: dict[tuple[str, str], dict[str, Any]] = {}
-    for n in nodes:
-        item = {
+    by_key: dict[tuple[str, str], dict[str, Any]] = {
+        (n.scheme, n.code): {
             "code": n.code,
             "name": n.name,
             "count": counts.get((n.scheme, n.code), 0),
             "children": [],
         }
-        by_key[(n.scheme, n.code)] = item
+        for n in nodes
+    }
+    # Two passes: a node added later may sort before its parent.
+    for n in nodes:
+        item = by_key[(n.scheme, n.code)]
         parent = by_key.get((n.scheme, n.parent_code)) if n.parent_code else None
         if parent is not None:
             parent["children"].append(item)

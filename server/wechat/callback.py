@@ -29,6 +29,8 @@ from sanic.response import HTTPResponse, text
 from sanic.response import json as json_response
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 
+from server.core.permissions import public
+
 __all__ = [
     "SUBSCRIBE_EVENTS",
     "CallbackError",
@@ -55,7 +57,6 @@ SUBSCRIBE_EVENTS: Mapping[str, str] = {
 }
 
 # The permission layer looks for this attribute; see create_callback_blueprint.
-_ACCESS_ATTR = "__zwgk_access__"
 
 
 class CallbackError(Exception):
@@ -359,10 +360,9 @@ def create_callback_blueprint(
         await on_event(event)
         return text("success")
 
+    # WeChat authenticates by signature, not by a user session.
     for handler in (verify_server, receive_event):
-        # Marks the route as callable without a user session; the lead swaps
-        # this for ``@public`` from server.core.permissions.
-        setattr(handler, _ACCESS_ATTR, "public")
+        public(handler)
     bp.add_route(verify_server, "/wechat/callback", methods=["GET"], name="verify_server")
     bp.add_route(receive_event, "/wechat/callback", methods=["POST"], name="receive_event")
     return bp

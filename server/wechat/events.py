@@ -6,6 +6,8 @@ verifies, decrypts and records the event; the push domain consumes ``wechat.*`` 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -16,10 +18,23 @@ from server.core.outbox import record_event
 from server.wechat.callback import WeChatEvent, create_callback_blueprint
 
 
+def event_dedup_key(event: WeChatEvent) -> str:
+    """The same push retried by WeChat has the same sender, time, event and content."""
+    body = json.dumps(event.raw, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(body.encode()).hexdigest()[:32]
+    return f"wechat:{event.event}:{event.create_time}:{digest}"
+
+
 async def record_wechat_event(event: WeChatEvent) -> None:
-    """Store a verified event as ``wechat.<event name>`` for the workers."""
+    """Store a verified event as ``wechat.<event name>`` for the workers, once."""
     payload: dict[str, Any] = asdict(event) if is_dataclass(event) else dict(vars(event))
-    await record_event(f"wechat.{event.event}", "wechat_user", event.openid, payload)
+    await record_event(
+        f"wechat.{event.event}",
+        "wechat_user",
+        event.openid,
+        payload,
+        dedup_key=event_dedup_key(event),
+    )
 
 
 def callback_blueprint(settings: Settings) -> Blueprint:

@@ -78,6 +78,7 @@ async def test_staff_login_and_rate_limit(client):
         roles=[Role.STAFF],
         display_name="李明",
         department_code="rgrsj",
+        create_department=True,
     )
     ok = await client.post(
         "/api/v1/admin/auth/login", json={"username": "li.ming", "password": "correct-horse-1"}

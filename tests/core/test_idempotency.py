@@ -61,6 +61,7 @@ async def test_staff_create_retried_makes_one_policy(client):
         roles=[Role.STAFF],
         display_name="王芳",
         department_code="rgmzj",
+        create_department=True,
     )
     login = await client.post(
         "/api/v1/admin/auth/login", json={"username": "wang.fang", "password": "password-123456"}

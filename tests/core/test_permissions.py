@@ -16,6 +16,7 @@ async def _staff_token(client, username: str, roles: list[Role], department: str
         roles=roles,
         display_name=username,
         department_code=department,
+        create_department=True,
     )
     r = await client.post(
         "/api/v1/admin/auth/login", json={"username": username, "password": "password-123456"}

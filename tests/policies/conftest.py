@@ -78,6 +78,7 @@ def staff_login(client: httpx.AsyncClient) -> StaffLogin:
             roles=roles or [Role.STAFF],
             display_name=username,
             department_code=department,
+            create_department=True,
         )
         r = await client.post(
             "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}

@@ -714,13 +714,6 @@ async def test_classification_admin_and_counts(client, people):
     assert final[("topic", "environment.noise")]["count"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "service.classification_trees builds the tree in one pass ordered by sort_order, so a "
-        "node whose sort_order sorts before its parent's (a new node gets 0) becomes a root"
-    ),
-)
 async def test_a_new_node_is_nested_under_its_parent(client, people):
     r = await client.post(
         f"{ADMIN}/classifications",
