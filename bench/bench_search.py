@@ -841,6 +841,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         log("interrupted; children stopped")
         return 130
+    except SystemExit:
+        log("terminated; children stopped")
+        raise
     except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         log(f"FAILED: {exc}")
         return 2
