@@ -32,8 +32,8 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
     settings = ctx.settings.search
     pq = None if browse else search_index.parse(params.q, settings.max_query_length)
     key = ("b:" if browse else "s:") + search_index.cache_key(params)
-    generation, cached = await ctx.search_cache.get(key)
-    if cached is None:
+    generation, hit = await ctx.search_cache.get(key)
+    if hit is None:
         region_codes = service.region_scope(params.region) if params.region else None
         result = await search_index.search(
             params, pq=pq, region_codes=region_codes, statuses=[params.status]
@@ -46,12 +46,12 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
                 "page_size": params.page_size,
             }
         )
-        ctx.search_cache.put(key, generation, cached)
         total = result.total
+        ctx.search_cache.put(key, generation, cached, total)
     else:
-        total = int(jsonlib.loads(cached)["total"])
+        cached, total = hit
     if not browse and params.page == 1:
-        await search_index.log_query(ctx.redis, params.q, total, settings.hot_words_days)
+        ctx.hot_words.add(params.q, total)
     return raw(cached, content_type="application/json")
 
 
@@ -95,6 +95,7 @@ async def classifications(request: Request) -> HTTPResponse:
 @documented(summary="Most searched terms (热词)", tag="policies", secured=False)
 async def hot_words(request: Request) -> HTTPResponse:
     settings = request.app.ctx.settings.search
+    await request.app.ctx.hot_words.flush()  # this process's latest counts too
     words = await search_index.hot_words(request.app.ctx.redis, settings.hot_words_days, 10)
     return json({"items": words, "days": settings.hot_words_days})
 
@@ -110,6 +111,7 @@ async def suggestions(request: Request) -> HTTPResponse:
     pq = search_index.parse(params.q, ctx.settings.search.max_query_length, prefix_last=True)
     # Hot words are stored normalized (NFKC, lower case): compare like with like.
     typed = search_text.normalize(params.q).strip()
+    await ctx.hot_words.flush()
     hot = await search_index.hot_words(ctx.redis, ctx.settings.search.hot_words_days, 50)
     items: list[dict[str, Any]] = [
         {"text": h["term"], "kind": "hot"} for h in hot if h["term"].startswith(typed)

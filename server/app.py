@@ -7,6 +7,7 @@ WeChat client in each worker process and keep them on the typed :class:`AppConte
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -19,7 +20,7 @@ from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
-from server.policies.search_index import SearchCache
+from server.policies.search_index import HotWordCounter, SearchCache
 from server.wechat import WeChatGateway
 
 
@@ -31,6 +32,7 @@ class AppContext:
     sessions: SessionStore
     wechat: WeChatGateway
     search_cache: SearchCache
+    hot_words: HotWordCounter
     #: Set by tests and the CLI when the schema is managed elsewhere.
     run_migrations: bool
 
@@ -111,6 +113,7 @@ def _register_listeners(app: App) -> None:
         app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
         app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
         app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
+        app.ctx.hot_words = HotWordCounter(app.ctx.redis, settings.search.hot_words_days)
         app.ctx.wechat = WeChatGateway(
             base_url=settings.wechat.resolved_base_url,
             appid=settings.wechat.appid,
@@ -118,6 +121,17 @@ def _register_listeners(app: App) -> None:
             redis=app.ctx.redis,
             timeout=settings.wechat.timeout_seconds,
         )
+
+    @app.after_server_start
+    async def start_background_tasks(app: App) -> None:
+        app.add_task(app.ctx.hot_words.flush_forever(), name="hot_words_flush")
+
+    @app.before_server_stop
+    async def flush_counts(app: App) -> None:
+        try:
+            await app.ctx.hot_words.flush()
+        except Exception:  # shutting down: losing a few counts beats hanging
+            logging.getLogger("zwgk").warning("hot words not flushed at shutdown")
 
     @app.after_server_stop
     async def close_resources(app: App) -> None:

@@ -8,9 +8,12 @@ see exactly the same tokens (``search_text``), so both find the same documents.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
+import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -25,6 +28,7 @@ from server.policies import search_text
 from server.policies.models import Policy, Scheme
 from server.policies.schemas import SearchParams
 
+log = logging.getLogger("zwgk.search")
 _STAGE_ORDER = (
     "CASE p.stage WHEN 'decision' THEN 0 WHEN 'execution' THEN 1 "
     "WHEN 'management' THEN 2 WHEN 'service' THEN 3 ELSE 4 END"
@@ -411,16 +415,47 @@ def _day_key(day: date) -> str:
     return f"zwgk:search:terms:{day.strftime('%Y%m%d')}"
 
 
-async def log_query(redis: Redis, q: str, results: int, keep_days: int) -> None:
-    """Count a query towards hot words (only queries that found something, no user data)."""
-    term = search_text.normalize(q).strip()
-    if not results or not term or len(term) > 16 or term in STOP_WORDS:
-        return
-    key = _day_key(local_today())
-    async with redis.pipeline(transaction=False) as pipe:
-        pipe.zincrby(key, 1, term)
-        pipe.expire(key, (keep_days + 1) * 86400)
-        await pipe.execute()
+class HotWordCounter:
+    """Counts searches towards hot words: in process, added to Redis in batches.
+
+    A Redis round trip per search would cost more than a cached search itself, so counts
+    collect here and :meth:`flush` (every few seconds, and before hot words are read)
+    adds them to the day's sorted set. Only queries that found something count, and
+    nothing about who searched is kept.
+    """
+
+    def __init__(self, redis: Redis, keep_days: int) -> None:
+        self._redis = redis
+        self._keep_days = keep_days
+        self._pending: Counter[str] = Counter()
+
+    def add(self, q: str, results: int) -> None:
+        term = search_text.normalize(q).strip()
+        if results and term and len(term) <= 16 and term not in STOP_WORDS:
+            self._pending[term] += 1
+
+    async def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, Counter()
+        key = _day_key(local_today())
+        try:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                for term, count in pending.items():
+                    pipe.zincrby(key, count, term)
+                pipe.expire(key, (self._keep_days + 1) * 86400)
+                await pipe.execute()
+        except Exception:
+            self._pending.update(pending)  # Redis hiccup: keep the counts for next time
+            raise
+
+    async def flush_forever(self, interval: float = 2.0) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.flush()
+            except Exception:
+                log.warning("could not add hot-word counts to Redis", exc_info=True)
 
 
 async def hot_words(redis: Redis, days: int, limit: int) -> list[dict[str, Any]]:
@@ -453,26 +488,36 @@ class SearchCache:
     """
 
     KEY = "zwgk:policies:generation"
+    #: How long a read of the generation is trusted: another process's write shows
+    #: here within this time (this process's own writes show at once).
+    GENERATION_SECONDS = 0.5
 
     def __init__(self, redis: Redis, ttl_seconds: float, max_entries: int = 2048) -> None:
         self._redis = redis
         self._ttl = ttl_seconds
         self._max = max_entries
-        self._entries: dict[str, tuple[float, bytes, str]] = {}
+        self._entries: dict[str, tuple[float, bytes, str, int]] = {}
+        self._generation = b""
+        self._generation_until = 0.0
 
     async def generation(self) -> bytes:
-        return await self._redis.get(self.KEY) or b"0"
+        now = time.monotonic()
+        if now >= self._generation_until:
+            self._generation = await self._redis.get(self.KEY) or b"0"
+            self._generation_until = now + self.GENERATION_SECONDS
+        return self._generation
 
-    async def get(self, key: str) -> tuple[bytes, str | None]:
+    async def get(self, key: str) -> tuple[bytes, tuple[str, int] | None]:
+        """The current generation and, on a hit, the cached body and its total."""
         generation = await self.generation()
         if self._ttl <= 0:
             return generation, None
         hit = self._entries.get(key)
         if hit is None or hit[0] < time.monotonic() or hit[1] != generation:
             return generation, None
-        return generation, hit[2]
+        return generation, (hit[2], hit[3])
 
-    def put(self, key: str, generation: bytes, body: str) -> None:
+    def put(self, key: str, generation: bytes, body: str, total: int) -> None:
         if self._ttl <= 0:
             return
         if len(self._entries) >= self._max:
@@ -480,10 +525,11 @@ class SearchCache:
             self._entries = {k: v for k, v in self._entries.items() if v[0] >= now}
             if len(self._entries) >= self._max:
                 self._entries.clear()
-        self._entries[key] = (time.monotonic() + self._ttl, generation, body)
+        self._entries[key] = (time.monotonic() + self._ttl, generation, body, total)
 
     async def bump(self) -> None:
         await self._redis.incr(self.KEY)
+        self._generation_until = 0.0  # this process sees its own write at once
 
 
 def cache_key(params: SearchParams) -> str:

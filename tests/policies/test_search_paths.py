@@ -50,3 +50,18 @@ async def test_fast_path_equals_general_query(demo_client):
             assert fast.total == general.total, q
             assert [i["id"] for i in fast.items] == [i["id"] for i in general.items], (q, page)
             assert hidden.id not in [i["id"] for i in fast.items]
+
+
+async def test_hot_word_counts_are_batched_and_filtered(redis_client):
+    from server.core.clock import local_today
+
+    counter = search_index.HotWordCounter(redis_client, keep_days=30)
+    for q in ["补贴", " 补贴 ", "ＥＴＣ", "的", "稳岗返还"]:
+        counter.add(q, results=3)
+    counter.add("无结果的查询", results=0)  # found nothing: not a hot word
+    assert await redis_client.keys("zwgk:search:terms:*") == []  # nothing sent yet
+    await counter.flush()
+    key = f"zwgk:search:terms:{local_today().strftime('%Y%m%d')}"
+    scores = {k.decode(): v for k, v in await redis_client.zrange(key, 0, -1, withscores=True)}
+    assert scores == {"补贴": 2.0, "etc": 1.0, "稳岗返还": 1.0}
+    assert 0 < await redis_client.ttl(key) <= 31 * 86400
