@@ -32,13 +32,13 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
     settings = ctx.settings.search
     pq = None if browse else search_index.parse(params.q, settings.max_query_length)
     key = ("b:" if browse else "s:") + search_index.cache_key(params)
-    generation, hit = await ctx.search_cache.get(key)
-    if hit is None:
+
+    async def compute() -> tuple[str, int]:
         region_codes = service.region_scope(params.region) if params.region else None
         result = await search_index.search(
             params, pq=pq, region_codes=region_codes, statuses=[params.status]
         )
-        cached = _dumps(
+        body = _dumps(
             {
                 "items": result.items,
                 "total": result.total,
@@ -46,10 +46,9 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
                 "page_size": params.page_size,
             }
         )
-        total = result.total
-        ctx.search_cache.put(key, generation, cached, total)
-    else:
-        cached, total = hit
+        return body, result.total
+
+    cached, total = await ctx.search_cache.get_or_compute(key, compute)
     if not browse and params.page == 1:
         ctx.hot_words.add(params.q, total)
     return raw(cached, content_type="application/json")

@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -499,6 +500,7 @@ class SearchCache:
         self._entries: dict[str, tuple[float, bytes, str, int]] = {}
         self._generation = b""
         self._generation_until = 0.0
+        self._inflight: dict[str, asyncio.Future[tuple[str, int]]] = {}
 
     async def generation(self) -> bytes:
         now = time.monotonic()
@@ -526,6 +528,37 @@ class SearchCache:
             if len(self._entries) >= self._max:
                 self._entries.clear()
         self._entries[key] = (time.monotonic() + self._ttl, generation, body, total)
+
+    async def get_or_compute(
+        self, key: str, compute: Callable[[], Awaitable[tuple[str, int]]]
+    ) -> tuple[str, int]:
+        """The cached page for ``key``, computing it once even when many ask at once.
+
+        Without the single flight, every request for a popular query that arrives while
+        its entry is being recomputed would run the same expensive search again.
+        """
+        generation, hit = await self.get(key)
+        if hit is not None:
+            return hit
+        if self._ttl <= 0:  # caching off: every request searches (no sharing at all)
+            return await compute()
+        flight_key = f"{generation!r}:{key}"
+        running = self._inflight.get(flight_key)
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[tuple[str, int]] = asyncio.get_running_loop().create_future()
+        self._inflight[flight_key] = future
+        try:
+            value = await compute()
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # mark retrieved: waiters (if any) re-raise it themselves
+            raise
+        finally:
+            del self._inflight[flight_key]
+        future.set_result(value)
+        self.put(key, generation, *value)
+        return value
 
     async def bump(self) -> None:
         await self._redis.incr(self.KEY)

@@ -65,3 +65,24 @@ async def test_hot_word_counts_are_batched_and_filtered(redis_client):
     scores = {k.decode(): v for k, v in await redis_client.zrange(key, 0, -1, withscores=True)}
     assert scores == {"补贴": 2.0, "etc": 1.0, "稳岗返还": 1.0}
     assert 0 < await redis_client.ttl(key) <= 31 * 86400
+
+
+async def test_concurrent_misses_compute_once(redis_client):
+    import asyncio
+
+    cache = search_index.SearchCache(redis_client, ttl_seconds=30)
+    calls = 0
+
+    async def compute() -> tuple[str, int]:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.05)
+        return '{"items": [], "total": 7}', 7
+
+    results = await asyncio.gather(*(cache.get_or_compute("k", compute) for _ in range(20)))
+    assert calls == 1
+    assert all(r == ('{"items": [], "total": 7}', 7) for r in results)
+    assert await cache.get_or_compute("k", compute) == results[0] and calls == 1  # cached
+    await cache.bump()  # a policy changed: the next request searches again
+    await cache.get_or_compute("k", compute)
+    assert calls == 2
