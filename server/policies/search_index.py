@@ -535,17 +535,37 @@ class SearchCache:
         """The cached page for ``key``, computing it once even when many ask at once.
 
         Without the single flight, every request for a popular query that arrives while
-        its entry is being recomputed would run the same expensive search again.
+        its entry is being recomputed would run the same expensive search again. An entry
+        past its time but of the current generation (no policy changed since) is still
+        exactly right: it is served while one background task refreshes it, so popular
+        queries never wait for a recomputation.
         """
         generation, hit = await self.get(key)
         if hit is not None:
             return hit
         if self._ttl <= 0:  # caching off: every request searches (no sharing at all)
             return await compute()
+        stale = self._entries.get(key)
         flight_key = f"{generation!r}:{key}"
+        if stale is not None and stale[1] == generation:
+            if flight_key not in self._inflight:
+                task = asyncio.ensure_future(
+                    self._compute_once(flight_key, key, generation, compute)
+                )
+                task.add_done_callback(_ignore_result)
+            return stale[2], stale[3]
         running = self._inflight.get(flight_key)
         if running is not None:
             return await asyncio.shield(running)
+        return await self._compute_once(flight_key, key, generation, compute)
+
+    async def _compute_once(
+        self,
+        flight_key: str,
+        key: str,
+        generation: bytes,
+        compute: Callable[[], Awaitable[tuple[str, int]]],
+    ) -> tuple[str, int]:
         future: asyncio.Future[tuple[str, int]] = asyncio.get_running_loop().create_future()
         self._inflight[flight_key] = future
         try:
@@ -563,6 +583,11 @@ class SearchCache:
     async def bump(self) -> None:
         await self._redis.incr(self.KEY)
         self._generation_until = 0.0  # this process sees its own write at once
+
+
+def _ignore_result(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("background refresh of a cached search failed", exc_info=task.exception())
 
 
 def cache_key(params: SearchParams) -> str:

@@ -86,3 +86,25 @@ async def test_concurrent_misses_compute_once(redis_client):
     await cache.bump()  # a policy changed: the next request searches again
     await cache.get_or_compute("k", compute)
     assert calls == 2
+
+
+async def test_expired_entry_of_the_current_generation_is_served_while_refreshed(redis_client):
+    import asyncio
+
+    cache = search_index.SearchCache(redis_client, ttl_seconds=0.05)
+    version = 0
+
+    async def compute() -> tuple[str, int]:
+        nonlocal version
+        version += 1
+        await asyncio.sleep(0.05)
+        return f"v{version}", version
+
+    assert await cache.get_or_compute("k", compute) == ("v1", 1)
+    await asyncio.sleep(0.1)  # past its time, but no policy changed
+    assert await cache.get_or_compute("k", compute) == ("v1", 1)  # served at once
+    await asyncio.sleep(0.1)  # the background refresh has finished
+    assert await cache.get_or_compute("k", compute) == ("v2", 2)
+    await cache.bump()  # after a write, a stale page is never served
+    body, _ = await cache.get_or_compute("k", compute)
+    assert body not in ("v1", "v2")
