@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from server.policies.taxonomy import DEMO_TOWNS
+
 __all__ = [
     "BENCH_TOPIC_CODES",
     "CLOSING",
@@ -140,22 +142,8 @@ ISSUERS: dict[str, Issuer] = {
     )
 }
 
-TOWNS: tuple[str, ...] = (
-    "如城街道",
-    "城南街道",
-    "城北街道",
-    "东陈镇",
-    "丁堰镇",
-    "白蒲镇",
-    "下原镇",
-    "九华镇",
-    "石庄镇",
-    "长江镇",
-    "吴窑镇",
-    "江安镇",
-    "磨头镇",
-    "搬经镇",
-)
+# The demo county's towns, shared with the demo data.
+TOWNS: tuple[str, ...] = DEMO_TOWNS
 
 LAWS: tuple[str, ...] = (
     "中华人民共和国就业促进法",

@@ -371,31 +371,34 @@ def prepare_content(
     return PreparedContent(body_html, body_text, index)
 
 
-def _new_policy(
+def _policy_fields(
     data: PolicyIn, book: CodeBook, principal: Principal | None, content: PreparedContent
-) -> Policy:
-    return Policy(
-        external_id=data.external_id,
-        title=data.title,
-        doc_number=data.doc_number,
-        issuer=data.issuer,
-        issuer_code=book.issuer_code(data.issuer),
-        publish_date=data.publish_date,
-        effective_date=data.effective_date,
-        expiry_date=data.expiry_date,
-        status=data.status,
-        audience=data.audience,
-        stage=data.stage,
-        summary=data.summary,
-        body_html=content.body_html,
-        body_text=content.body_text,
-        topics=data.topics,
-        industries=data.industries,
-        categories=data.categories,
-        regions=data.regions,
-        department_id=principal.department_id if principal else None,
-        published_at=datetime.now(UTC) if data.status == PolicyStatus.PUBLISHED.value else None,
-    )
+) -> dict[str, Any]:
+    """The columns of a new policy: one list for the single and the bulk path."""
+    return {
+        "external_id": data.external_id,
+        "title": data.title,
+        "doc_number": data.doc_number,
+        "issuer": data.issuer,
+        "issuer_code": book.issuer_code(data.issuer),
+        "publish_date": data.publish_date,
+        "effective_date": data.effective_date,
+        "expiry_date": data.expiry_date,
+        "status": data.status,
+        "audience": data.audience,
+        "stage": data.stage,
+        "summary": data.summary,
+        "body_html": content.body_html,
+        "body_text": content.body_text,
+        "topics": data.topics,
+        "industries": data.industries,
+        "categories": data.categories,
+        "regions": data.regions,
+        "department_id": principal.department_id if principal else None,
+        "published_at": (
+            datetime.now(UTC) if data.status == PolicyStatus.PUBLISHED.value else None
+        ),
+    }
 
 
 def _published_payload(policy: Policy | SimpleNamespace) -> dict[str, Any]:
@@ -423,29 +426,7 @@ async def create_many(
     now = datetime.now(UTC)
     # Plain rows, not ORM objects: at 100k policies the model layer's overhead dominates.
     policies = [
-        SimpleNamespace(
-            id=0,
-            external_id=data.external_id,
-            title=data.title,
-            doc_number=data.doc_number,
-            issuer=data.issuer,
-            issuer_code=book.issuer_code(data.issuer),
-            publish_date=data.publish_date,
-            effective_date=data.effective_date,
-            expiry_date=data.expiry_date,
-            status=data.status,
-            audience=data.audience,
-            stage=data.stage,
-            summary=data.summary,
-            body_html=content.body_html,
-            body_text=content.body_text,
-            topics=data.topics,
-            industries=data.industries,
-            categories=data.categories,
-            regions=data.regions,
-            version=1,
-            published_at=now if data.status == PolicyStatus.PUBLISHED.value else None,
-        )
+        SimpleNamespace(id=0, version=1, **_policy_fields(data, book, None, content))
         for data, content in items
     ]
     await book.save_new_issuers(conn)
@@ -591,7 +572,7 @@ async def _create(
     content = prepare_content(
         str(conn.capabilities.dialect), data.title, data.doc_number, data.summary, data.body
     )
-    policy = _new_policy(data, book, principal, content)
+    policy = Policy(**_policy_fields(data, book, principal, content))
     await policy.save(using_db=conn)
     await book.save_new_issuers(conn)
     await _write_tags(policy, conn)

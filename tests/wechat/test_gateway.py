@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import pickle
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -40,6 +36,7 @@ from server.wechat.emulator import (
     POLICY_PUSH_TEMPLATE_ID,
     WARNING_TEMPLATE_ID,
 )
+from tests.helpers import running_emulator
 
 STABLE = "/cgi-bin/stable_token"
 SEND = "/cgi-bin/message/subscribe/send"
@@ -473,45 +470,9 @@ def test_invalid_template_data_field_and_pickling() -> None:
 
 @pytest.fixture(scope="module")
 def short_ttl_emulator_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path_factory.mktemp("short-emulator") / "emulator.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "server.wechat.emulator",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--token-ttl",
-                "3",
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ},
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/_emulator/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(f"emulator did not start: {Path(log).read_text()[-3000:]}")
-        time.sleep(0.05)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_emulator(log, "--token-ttl", "3") as url:
+        yield url
 
 
 async def test_token_is_refreshed_ahead_of_expiry(
