@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as jsonlib
+import logging
 from typing import Any
 
 from sanic import Blueprint, Request
@@ -19,6 +20,7 @@ from server.policies.schemas import BrowseParams, SearchPage, SearchParams, Sugg
 from server.policies.storage import LocalFileStorage
 
 bp = Blueprint("mp_policies", url_prefix="/api/v1")
+log = logging.getLogger("zwgk.policies")
 
 _LISTS = frozenset({"topic", "industry", "issuer", "stage", "category"})
 
@@ -158,7 +160,12 @@ async def download(request: Request, attachment_id: int) -> HTTPResponse:
         "Cache-Control": cache,
     }
     path = storage.local_path(attachment.storage_key)
-    if path is not None:
-        return await file(path, mime_type=attachment.content_type, headers=headers)
-    data = await storage.read(attachment.storage_key)
+    try:
+        if path is not None:
+            return await file(path, mime_type=attachment.content_type, headers=headers)
+        data = await storage.read(attachment.storage_key)
+    except FileNotFoundError:
+        # The row outlived its file (a restore without var/files): say so, do not 500.
+        log.error("attachment %s: stored file %s is missing", attachment.id, attachment.storage_key)
+        raise NotFound("the file of this attachment is missing", code="file_missing") from None
     return raw(data, content_type=attachment.content_type, headers=headers)

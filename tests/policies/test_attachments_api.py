@@ -222,3 +222,13 @@ async def test_delete_attachment(client, staff, other_staff, settings):
     assert detail["attachments"] == []
     r = await client.delete(f"{ADMIN}/attachments/{first['id']}", headers=staff)
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+async def test_missing_stored_file_is_404_not_500(client, staff, settings):
+    pid = await _policy(client, staff, publish=True)
+    body = await upload(client, staff, "通知.pdf", make_pdf("gone"), policy_id=pid)
+    row = await Attachment.get(id=body["id"])
+    (settings.paths.files_dir / row.storage_key).unlink()  # e.g. restored without var/files
+    r = await client.get(body["url"])
+    assert r.status_code == 404
+    assert r.json()["error"]["code"] == "file_missing"
