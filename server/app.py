@@ -128,6 +128,7 @@ def _register_listeners(app: App) -> None:
 
     @app.before_server_stop
     async def flush_counts(app: App) -> None:
+        await app.cancel_task("hot_words_flush", raise_exception=False)
         try:
             await app.ctx.hot_words.flush()
         except Exception:  # shutting down: losing a few counts beats hanging

@@ -277,7 +277,11 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     children: list[tuple[str, subprocess.Popen[bytes]]] = []
 
     def spawn(name: str, *argv: str) -> None:
-        proc = subprocess.Popen([sys.executable, "-m", "server.cli", *argv], env=env)
+        # Own process group: a Ctrl-C in the terminal reaches only this supervisor, which
+        # then stops each child once (a second signal makes Sanic abort its shutdown).
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", *argv], env=env, start_new_session=True
+        )
         children.append((name, proc))
 
     stopping = False

@@ -80,7 +80,9 @@ def start_embedded_redis(
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        start_new_session=False,
+        # Own session: a Ctrl-C meant for `zwgk up` must not kill Redis before the
+        # processes that still flush to it on their way down.
+        start_new_session=True,
         env={**os.environ},
     )
     deadline = time.monotonic() + start_timeout
