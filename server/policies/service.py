@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from server.core.clock import local_today
@@ -216,67 +217,85 @@ async def _resolve_related(refs: list[str], conn: BaseDBAsyncClient) -> list[int
     return ids
 
 
+def _child_rows(
+    policy_id: int, data: PolicyIn | PolicyPatch, image_ids: list[int | None] | None = None
+) -> dict[type[Model], list[Model]]:
+    """New rows for the versions and guide present in ``data`` (one builder for the
+    single and the bulk path). ``image_ids`` are the checked attachment ids of the cards."""
+    rows: dict[type[Model], list[Model]] = {}
+    if data.illustrated is not None:
+        ids = image_ids or [None] * len(data.illustrated)
+        rows[IllustratedCard] = [
+            IllustratedCard(policy_id=policy_id, position=i, caption=c.caption, image_id=ids[i])
+            for i, c in enumerate(data.illustrated)
+        ]
+    if data.glossary is not None:
+        rows[GlossaryTerm] = [
+            GlossaryTerm(policy_id=policy_id, position=i, term=g.term, definition=g.definition)
+            for i, g in enumerate(data.glossary)
+        ]
+    if data.qa is not None:
+        rows[PolicyQuestion] = [
+            PolicyQuestion(policy_id=policy_id, position=i, question=q.question, answer=q.answer)
+            for i, q in enumerate(data.qa)
+        ]
+    if data.guide is not None:
+        g = data.guide
+        rows[ApplicationGuide] = [
+            ApplicationGuide(
+                policy_id=policy_id,
+                conditions=g.conditions,
+                materials=[m.model_dump() for m in g.materials],
+                steps=g.steps,
+                window_start=g.window_start,
+                window_end=g.window_end,
+                online_url=g.online_url,
+                offline_place=g.offline_place,
+                hours=g.hours,
+                phone=g.phone,
+            )
+        ]
+    return rows
+
+
+async def _checked_image_ids(
+    data: PolicyIn | PolicyPatch, conn: BaseDBAsyncClient
+) -> list[int | None] | None:
+    if data.illustrated is None:
+        return None
+    ids: list[int | None] = []
+    for position, card in enumerate(data.illustrated):
+        if not card.image:
+            ids.append(None)
+            continue
+        if (
+            not card.image.isdigit()
+            or not await Attachment.filter(id=int(card.image), purpose="image")
+            .using_db(conn)
+            .exists()
+        ):
+            raise ValidationFailed(
+                "image must be an uploaded image attachment id",
+                field=f"illustrated.{position}.image",
+            )
+        ids.append(int(card.image))
+    return ids
+
+
+async def _insert_children(conn: BaseDBAsyncClient, rows: dict[type[Model], list[Model]]) -> None:
+    for model, items in rows.items():
+        if items:
+            await model.bulk_create(items, using_db=conn)
+
+
 async def _replace_children(
     policy: Policy, data: PolicyIn | PolicyPatch, conn: BaseDBAsyncClient
 ) -> None:
     """Rewrite the versions, guide and links present in ``data`` (absent ones stay)."""
-    if data.illustrated is not None:
-        await IllustratedCard.filter(policy_id=policy.id).using_db(conn).delete()
-        for position, card in enumerate(data.illustrated):
-            image_id = None
-            if card.image:
-                if (
-                    not card.image.isdigit()
-                    or not await Attachment.filter(id=int(card.image), purpose="image")
-                    .using_db(conn)
-                    .exists()
-                ):
-                    raise ValidationFailed(
-                        "image must be an uploaded image attachment id",
-                        field=f"illustrated.{position}.image",
-                    )
-                image_id = int(card.image)
-            await IllustratedCard.create(
-                policy=policy,
-                position=position,
-                caption=card.caption,
-                image_id=image_id,
-                using_db=conn,
-            )
-    if data.glossary is not None:
-        await GlossaryTerm.filter(policy_id=policy.id).using_db(conn).delete()
-        await GlossaryTerm.bulk_create(
-            [
-                GlossaryTerm(policy=policy, position=i, term=g.term, definition=g.definition)
-                for i, g in enumerate(data.glossary)
-            ],
-            using_db=conn,
-        )
-    if data.qa is not None:
-        await PolicyQuestion.filter(policy_id=policy.id).using_db(conn).delete()
-        await PolicyQuestion.bulk_create(
-            [
-                PolicyQuestion(policy=policy, position=i, question=q.question, answer=q.answer)
-                for i, q in enumerate(data.qa)
-            ],
-            using_db=conn,
-        )
-    if data.guide is not None:
-        await ApplicationGuide.filter(policy_id=policy.id).using_db(conn).delete()
-        g = data.guide
-        await ApplicationGuide.create(
-            policy=policy,
-            conditions=g.conditions,
-            materials=[m.model_dump() for m in g.materials],
-            steps=g.steps,
-            window_start=g.window_start,
-            window_end=g.window_end,
-            online_url=g.online_url,
-            offline_place=g.offline_place,
-            hours=g.hours,
-            phone=g.phone,
-            using_db=conn,
-        )
+    rows = _child_rows(policy.id, data, await _checked_image_ids(data, conn))
+    for model in rows:
+        await model.filter(policy_id=policy.id).using_db(conn).delete()
+    await _insert_children(conn, rows)
     if data.related is not None:
         targets = await _resolve_related(data.related, conn)
         await PolicyLink.filter(source_id=policy.id).using_db(conn).delete()
@@ -476,46 +495,13 @@ async def create_many(
         ("policy_id", "scheme", "code"),
         [(p.id, s, c) for p in policies for s, c in _tags(p)],
     )
-    cards, terms, questions, guides = [], [], [], []
+    children: dict[type[Model], list[Model]] = {}
     for policy, (data, _) in zip(policies, items, strict=True):
         if any(card.image for card in data.illustrated):
             raise ValidationFailed("imports cannot reference uploaded images", field="illustrated")
-        cards += [
-            IllustratedCard(policy_id=policy.id, position=i, caption=c.caption)
-            for i, c in enumerate(data.illustrated)
-        ]
-        terms += [
-            GlossaryTerm(policy_id=policy.id, position=i, term=g.term, definition=g.definition)
-            for i, g in enumerate(data.glossary)
-        ]
-        questions += [
-            PolicyQuestion(policy_id=policy.id, position=i, question=q.question, answer=q.answer)
-            for i, q in enumerate(data.qa)
-        ]
-        if data.guide is not None:
-            g = data.guide
-            guides.append(
-                ApplicationGuide(
-                    policy_id=policy.id,
-                    conditions=g.conditions,
-                    materials=[m.model_dump() for m in g.materials],
-                    steps=g.steps,
-                    window_start=g.window_start,
-                    window_end=g.window_end,
-                    online_url=g.online_url,
-                    offline_place=g.offline_place,
-                    hours=g.hours,
-                    phone=g.phone,
-                )
-            )
-    for model, rows in (
-        (IllustratedCard, cards),
-        (GlossaryTerm, terms),
-        (PolicyQuestion, questions),
-        (ApplicationGuide, guides),
-    ):
-        if rows:
-            await model.bulk_create(rows, using_db=conn)  # type: ignore[arg-type]
+        for model, rows in _child_rows(policy.id, data).items():
+            children.setdefault(model, []).extend(rows)
+    await _insert_children(conn, children)
     now = datetime.now(UTC)
     await insert_rows(
         conn,
