@@ -26,7 +26,9 @@ bp = Blueprint("mp_auth", url_prefix="/api/v1")
     response=LoginResponse,
     secured=False,
 )
-@idempotent(required=False)
+# A wx.login code lives 5 minutes, so a retry comes within that; the stored response
+# holds a session token, which must not outlive the need.
+@idempotent(required=False, keep_seconds=300)
 async def wx_login(request: Request) -> HTTPResponse:
     body = parse_body(request, WxLoginRequest)
     ttl = request.app.ctx.settings.security.session_ttl_seconds

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json as jsonlib
 import logging
 from typing import Any
 
@@ -10,6 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, file, json, raw
 
 from server.core.errors import NotFound
+from server.core.jsonutil import dumps
 from server.core.openapi import documented
 from server.core.permissions import public
 from server.core.requests import parse_query
@@ -25,10 +25,6 @@ log = logging.getLogger("zwgk.policies")
 _LISTS = frozenset({"topic", "industry", "issuer", "stage", "category"})
 
 
-def _dumps(value: Any) -> str:
-    return jsonlib.dumps(value, ensure_ascii=False, default=str)
-
-
 async def _run_search(request: Request, params: SearchParams, *, browse: bool) -> HTTPResponse:
     ctx = request.app.ctx
     settings = ctx.settings.search
@@ -40,7 +36,7 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
         result = await search_index.search(
             params, pq=pq, region_codes=region_codes, statuses=[params.status]
         )
-        body = _dumps(
+        body = dumps(
             {
                 "items": result.items,
                 "total": result.total,
@@ -88,7 +84,7 @@ async def browse(request: Request) -> HTTPResponse:
 @public
 @documented(summary="Classification trees with policy counts", tag="policies", secured=False)
 async def classifications(request: Request) -> HTTPResponse:
-    return raw(_dumps(await service.classification_trees()), content_type="application/json")
+    return json(await service.classification_trees())
 
 
 @bp.get("/policies/hot-words")
@@ -133,7 +129,7 @@ async def suggestions(request: Request) -> HTTPResponse:
 )
 async def detail(request: Request, policy_id: int) -> HTTPResponse:
     data = await service.policy_detail(policy_id, request.ctx.principal)
-    return raw(_dumps(data), content_type="application/json")
+    return json(data)
 
 
 @bp.get("/attachments/<attachment_id:int>")

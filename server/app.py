@@ -6,9 +6,7 @@ WeChat client in each worker process and keep them on the typed :class:`AppConte
 
 from __future__ import annotations
 
-import json
 import logging
-from typing import Any
 
 import redis.asyncio as aioredis
 from sanic import Sanic
@@ -18,6 +16,7 @@ from server.accounts.sessions import SessionStore
 from server.config import Settings
 from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
+from server.core.jsonutil import dumps
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
 from server.policies.search_index import HotWordCounter, SearchCache
@@ -44,11 +43,6 @@ class AppContext:
 App = Sanic[Config, AppContext]
 
 
-def _dumps(value: Any) -> str:
-    # Chinese stays readable in responses; dates and decimals become strings.
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
 def redis_url(settings: Settings) -> str:
     """The Redis URL, resolving ``"embedded"`` to the socket ``zwgk up`` starts in var/."""
     if settings.redis.url == "embedded":
@@ -58,7 +52,7 @@ def redis_url(settings: Settings) -> str:
 
 def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool = True) -> App:
     """Build the API application for ``settings``."""
-    app: App = Sanic(name, ctx=AppContext(settings, run_migrations), dumps=_dumps)
+    app: App = Sanic(name, ctx=AppContext(settings, run_migrations), dumps=dumps)
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.config.REQUEST_MAX_SIZE = 30 * 1024 * 1024  # attachments; endpoints check their own
     app.config.OAS_UI_DEFAULT = "swagger"

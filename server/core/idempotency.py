@@ -31,8 +31,12 @@ Handler = Callable[..., Awaitable[HTTPResponse]]
 H = TypeVar("H", bound=Handler)
 
 
-def idempotent(*, required: bool = True) -> Callable[[H], H]:
-    """Make a write handler safe to retry (see the module docstring)."""
+def idempotent(*, required: bool = True, keep_seconds: int = _KEEP_SECONDS) -> Callable[[H], H]:
+    """Make a write handler safe to retry (see the module docstring).
+
+    ``keep_seconds`` bounds how long the response is kept: short for responses that
+    carry a credential (a login's session token must not sit in Redis for a day).
+    """
 
     def decorate(handler: H) -> H:
         @functools.wraps(handler)
@@ -77,7 +81,7 @@ def idempotent(*, required: bool = True) -> Callable[[H], H]:
                 "content_type": response.content_type,
                 "body": base64.b64encode(response.body or b"").decode(),
             }
-            await redis.set(redis_key, json.dumps(stored), ex=_KEEP_SECONDS)
+            await redis.set(redis_key, json.dumps(stored), ex=keep_seconds)
             return response
 
         return wrapper  # type: ignore[return-value]

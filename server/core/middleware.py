@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sanic import Request
 from sanic.response import HTTPResponse
 
+from server.accounts.service import principal_for
 from server.core.errors import Forbidden, Unauthenticated
 from server.core.logging import request_id_var
 from server.core.permissions import AUTHENTICATED, PUBLIC, access_rule
@@ -51,8 +52,6 @@ def register_middleware(app: App) -> None:
         if token is not None:
             session = await app.ctx.sessions.get(token)
             if session is not None:
-                from server.accounts.service import principal_for
-
                 request.ctx.principal = await principal_for(session)
                 request.ctx.session_token = token
         if rule == PUBLIC:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json as jsonlib
-from typing import Any
-
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json, raw
+from sanic.response import HTTPResponse, json
 
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
@@ -35,10 +32,6 @@ class ClassificationIn(BaseModel):
 class ClassificationPatch(BaseModel):
     name: str | None = Field(None, min_length=1, max_length=128)
     sort_order: int | None = None
-
-
-def _dumps(value: Any) -> str:
-    return jsonlib.dumps(value, ensure_ascii=False, default=str)
 
 
 async def _after_write(request: Request) -> None:
@@ -77,7 +70,7 @@ async def list_policies(request: Request) -> HTTPResponse:
         }
         for p in rows
     ]
-    return raw(_dumps({"items": items, "total": total}), content_type="application/json")
+    return json({"items": items, "total": total})
 
 
 @bp.post("/policies")
@@ -89,7 +82,7 @@ async def create(request: Request) -> HTTPResponse:
     policy = await service.create_policy(data, principal=request.ctx.principal)
     await _after_write(request)
     detail = await service.policy_detail(policy.id, request.ctx.principal)
-    return raw(_dumps(detail), status=201, content_type="application/json")
+    return json(detail, status=201)
 
 
 @bp.get("/policies/<policy_id:int>")
@@ -97,7 +90,7 @@ async def create(request: Request) -> HTTPResponse:
 @documented(summary="A policy as staff see it (drafts included)", tag="admin-policies")
 async def get(request: Request, policy_id: int) -> HTTPResponse:
     detail = await service.policy_detail(policy_id, request.ctx.principal)
-    return raw(_dumps(detail), content_type="application/json")
+    return json(detail)
 
 
 @bp.patch("/policies/<policy_id:int>")
@@ -112,7 +105,7 @@ async def edit(request: Request, policy_id: int) -> HTTPResponse:
     await service.update_policy(policy_id, patch, principal=request.ctx.principal)
     await _after_write(request)
     detail = await service.policy_detail(policy_id, request.ctx.principal)
-    return raw(_dumps(detail), content_type="application/json")
+    return json(detail)
 
 
 @bp.post("/policies/<policy_id:int>/<action:publish|withdraw|expire>")
@@ -129,7 +122,7 @@ async def change_status(request: Request, policy_id: int, action: str) -> HTTPRe
 @documented(summary="Edit history of a policy", tag="admin-policies")
 async def history(request: Request, policy_id: int) -> HTTPResponse:
     rows = await service.revisions(policy_id, request.ctx.principal)
-    return raw(_dumps({"items": rows}), content_type="application/json")
+    return json({"items": rows})
 
 
 @bp.post("/attachments")

@@ -9,7 +9,7 @@ from server.policies.models import Policy
 from tests.helpers import bearer
 
 
-async def test_retried_login_returns_the_same_session(client, emulator):
+async def test_retried_login_returns_the_same_session(client, emulator, redis_client):
     code = emulator.post("/_emulator/login-codes", json={"openid": "o-flaky"}).json()["code"]
     headers = {"Idempotency-Key": "login-attempt-0001"}
     first = await client.post("/api/v1/auth/wx-login", json={"code": code}, headers=headers)
@@ -18,6 +18,9 @@ async def test_retried_login_returns_the_same_session(client, emulator):
     assert retry.json()["token"] == first.json()["token"]
     assert retry.headers["idempotent-replayed"] == "true"
     assert await User.filter(openid="o-flaky").count() == 1
+    # The kept response carries a session token: it expires with the login code.
+    keys = [k async for k in redis_client.scan_iter("zwgk:idem:*")]
+    assert len(keys) == 1 and 0 < await redis_client.ttl(keys[0]) <= 300
     # Without the key the single-use code is spent: the retry would have failed.
     again = await client.post("/api/v1/auth/wx-login", json={"code": code})
     assert again.status_code == 400
