@@ -7,6 +7,6 @@ from sanic import Blueprint
 
 def blueprints() -> list[Blueprint]:
     """Every mini-program blueprint, registered explicitly by ``create_app``."""
-    from miniprogram_api import auth, policies
+    from miniprogram_api import auth, complaints, enterprise, policies, subscriptions, visits
 
-    return [auth.bp, policies.bp]
+    return [auth.bp, policies.bp, enterprise.bp, subscriptions.bp, complaints.bp, visits.bp]

@@ -81,6 +81,7 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
 def _register_blueprints(app: App) -> None:
     from miniprogram_api import blueprints as miniprogram_blueprints
     from server.admin import blueprints as admin_blueprints
+    from server.complaints.open311 import bp as open311_bp
     from server.core.health import bp as health_bp
     from server.wechat.events import callback_blueprint
 
@@ -89,6 +90,7 @@ def _register_blueprints(app: App) -> None:
         app.blueprint(bp)
     for bp in admin_blueprints():
         app.blueprint(bp)
+    app.blueprint(open311_bp)
     app.blueprint(callback_blueprint(app.ctx.settings))
 
 

@@ -22,7 +22,7 @@ from server.core.embedded_redis import EmbeddedRedis, start_embedded_redis
 DEMO_ADMIN = ("admin", "zwgk-demo-admin")
 
 
-def _run_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+def run_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
     """Run ``work`` with the database open (for one-shot commands)."""
     from server.core.db import close_db, init_db
 
@@ -41,7 +41,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     from server.policies.service import load_taxonomy
 
     asyncio.run(migrate(settings.database))
-    added = _run_db(settings, load_taxonomy)
+    added = run_db(settings, load_taxonomy)
     print(f"migrations applied; {added} classification nodes added")
     return 0
 
@@ -53,7 +53,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     if settings.env == "production":
         print("refusing to load demo data with env=production", file=sys.stderr)
         return 2
-    report = _run_db(settings, partial(seed_demo, settings))
+    report = run_db(settings, partial(seed_demo, settings))
     print(report)
     _invalidate_search_cache(settings)
     return 0
@@ -123,7 +123,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
                 progress=lambda n: progress.advance(task, n),
             )
 
-    report = _run_db(settings, work)
+    report = run_db(settings, work)
     elapsed = time.monotonic() - started
     print(
         f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
@@ -166,7 +166,7 @@ def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
         print(f"unknown role: {exc}", file=sys.stderr)
         return 2
     try:
-        user = _run_db(
+        user = run_db(
             settings,
             partial(
                 create_back_office_user,
@@ -295,7 +295,7 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     try:
         cmd_migrate(settings, args)
         if args.demo:
-            print(_run_db(settings, partial(seed_demo, settings)))
+            print(run_db(settings, partial(seed_demo, settings)))
         if settings.wechat.mode == "emulator":
             spawn("emulator", "emulator")
         spawn("api", "serve", "--no-migrate")
@@ -368,6 +368,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--update", action="store_true", help="update existing external_ids")
     imp.set_defaults(func=cmd_import)
+    # Each domain adds its own commands (import-enterprises, import-grid, …).
+    from server.complaints import cli as complaints_cli
+    from server.enterprises import cli as enterprises_cli
+    from server.grid import cli as grid_cli
+    from server.push import cli as push_cli
+
+    for domain_cli in (enterprises_cli, push_cli, complaints_cli, grid_cli):
+        domain_cli.register(sub)
     return parser
 
 

@@ -15,11 +15,23 @@ from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
 from server.core.outbox import EventHandler, relay_pending
 from server.wechat import WeChatGateway
+from workers import complaints, grid, matching, push
 
 log = logging.getLogger("zwgk.worker")
 
-#: Topic → handlers. Later domains (matching, push) register theirs here.
-EVENT_HANDLERS: dict[str, list[EventHandler]] = {}
+_DOMAINS = (matching, push, complaints, grid)
+
+
+def _merge_handlers() -> dict[str, list[EventHandler]]:
+    merged: dict[str, list[EventHandler]] = {}
+    for domain in _DOMAINS:
+        for topic, handlers in domain.EVENT_HANDLERS.items():
+            merged.setdefault(topic, []).extend(handlers)
+    return merged
+
+
+#: Topic → handlers, gathered from every domain's ``workers/<domain>.py``.
+EVENT_HANDLERS: dict[str, list[EventHandler]] = _merge_handlers()
 
 
 async def relay_outbox(ctx: dict[str, Any]) -> int:
@@ -60,9 +72,10 @@ def redis_settings(settings: Settings) -> RedisSettings:
 class WorkerSettings:
     """Run with ``zwgk worker``, which supplies the Redis connection from the settings."""
 
-    functions: ClassVar[list[WorkerCoroutine]] = []
+    functions: ClassVar[list[WorkerCoroutine]] = [f for d in _DOMAINS for f in d.FUNCTIONS]
     cron_jobs: ClassVar[list[Any]] = [
-        cron(relay_outbox, second=set(range(0, 60, 5)), run_at_startup=True, timeout=60)
+        cron(relay_outbox, second=set(range(0, 60, 5)), run_at_startup=True, timeout=60),
+        *(job for d in _DOMAINS for job in d.CRON_JOBS),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -22,6 +22,10 @@ MODEL_MODULES: list[str] = [
     "server.accounts.models",
     "server.core.outbox",
     "server.policies.models",
+    "server.enterprises.models",
+    "server.push.models",
+    "server.complaints.models",
+    "server.grid.models",
 ]
 MIGRATIONS_MODULE = "server.migrations"
 

@@ -1,0 +1,1 @@
+"""Models of complaints (filled in by its issue)."""

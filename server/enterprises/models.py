@@ -1,0 +1,1 @@
+"""Models of enterprises (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models of grid (filled in by its issue)."""

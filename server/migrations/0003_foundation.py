@@ -1,0 +1,10 @@
+"""Schema for issue 6 (foundation: outbox deliveries, attachment owners, versions)."""
+
+from tortoise import migrations
+from tortoise.migrations import operations as ops  # noqa: F401
+
+
+class Migration(migrations.Migration):
+    dependencies = [("models", "0002_search_index")]
+
+    operations: list[object] = []

@@ -1,0 +1,10 @@
+"""Schema for issue 7 (Tantivy engine: change cursor, synonyms, drops FTS5/tsvector)."""
+
+from tortoise import migrations
+from tortoise.migrations import operations as ops  # noqa: F401
+
+
+class Migration(migrations.Migration):
+    dependencies = [("models", "0003_foundation")]
+
+    operations: list[object] = []
