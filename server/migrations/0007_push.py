@@ -8,7 +8,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0005_enterprises")]
+    dependencies = [("models", "0006_enterprises")]
 
     operations = [
         ops.CreateModel(

@@ -1,10 +1,10 @@
-"""Schema for issue 7 (Tantivy engine: change cursor, synonyms, drops FTS5/tsvector)."""
+"""Schema for issue 6, outbox part (per-handler deliveries, dead letters, ordering)."""
 
 from tortoise import migrations
 from tortoise.migrations import operations as ops  # noqa: F401
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0003_foundation")]
+    dependencies = [("models", "0002_search_index")]
 
     operations: list[object] = []

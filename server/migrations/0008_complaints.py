@@ -1,10 +1,10 @@
-"""Schema for issue 6 (foundation: outbox deliveries, attachment owners, versions)."""
+"""Schema for issue 10 (complaints, ratings, holidays, Open311 keys)."""
 
 from tortoise import migrations
 from tortoise.migrations import operations as ops  # noqa: F401
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0002_search_index")]
+    dependencies = [("models", "0007_push")]
 
     operations: list[object] = []

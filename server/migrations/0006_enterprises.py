@@ -1,10 +1,10 @@
-"""Schema for issue 11 (grid cells, households, visits, tasks)."""
+"""Schema for issue 8 (enterprises, eligibility rules, matches)."""
 
 from tortoise import migrations
 from tortoise.migrations import operations as ops  # noqa: F401
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0007_complaints")]
+    dependencies = [("models", "0005_search_engine")]
 
     operations: list[object] = []
