@@ -23,9 +23,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -q
 
-## Benchmarks: each prints its figure as a ratio against a baseline measured in the same run.
+## Benchmarks (all, or BENCH="search push"): each prints its figure as a ratio against a baseline measured in the same run.
 bench: $(STAMP)
-	$(BIN)/python -m bench.bench_search
+	$(BIN)/python -m bench $(BENCH)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

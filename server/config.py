@@ -138,6 +138,36 @@ class SearchSettings(BaseModel):
     cache_seconds: float = Field(30.0, ge=0)
 
 
+class OutboxSettings(BaseModel):
+    """Transactional outbox relay: retries, backoff, dead letters, pruning."""
+
+    # Fields are added by the stream that owns this section.
+
+
+class EnterpriseSettings(BaseModel):
+    """惠企政策 matching: enterprise registry and eligibility (issue 8 matching stream)."""
+
+    # Fields are added by the stream that owns this section.
+
+
+class PushSettings(BaseModel):
+    """Subscription-message push: credits, rate limits, broadcasts (issue 9 push stream)."""
+
+    # Fields are added by the stream that owns this section.
+
+
+class ComplaintSettings(BaseModel):
+    """Complaints, suggestions and 好差评 ratings (issue 10 complaints stream)."""
+
+    # Fields are added by the stream that owns this section.
+
+
+class GridSettings(BaseModel):
+    """Grid workers, households, visits and tasks (issue 11 grid stream)."""
+
+    # Fields are added by the stream that owns this section.
+
+
 class Settings(BaseSettings):
     """Every setting of a zwgk deployment. See ``config.example.toml``."""
 
@@ -157,6 +187,11 @@ class Settings(BaseSettings):
     paths: PathSettings = PathSettings()
     logging: LoggingSettings = LoggingSettings()
     search: SearchSettings = SearchSettings()
+    outbox: OutboxSettings = OutboxSettings()
+    enterprises: EnterpriseSettings = EnterpriseSettings()
+    push: PushSettings = PushSettings()
+    complaints: ComplaintSettings = ComplaintSettings()
+    grid: GridSettings = GridSettings()
 
     @classmethod
     def settings_customise_sources(
