@@ -88,7 +88,9 @@ def database_template(tmp_path_factory: pytest.TempPathFactory) -> str:
     if PG_URL:
         import asyncpg
 
-        name = f"zwgk_test_{_worker_id()}"
+        # Named after the database in the URL, so several checkouts can share one server.
+        base = PG_URL.rsplit("/", 1)[1].split("?", 1)[0] or "zwgk"
+        name = f"{base}_test_{_worker_id()}"
 
         async def create() -> None:
             conn = await asyncpg.connect(PG_URL)
