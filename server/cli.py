@@ -372,9 +372,10 @@ def build_parser() -> argparse.ArgumentParser:
     from server.complaints import cli as complaints_cli
     from server.enterprises import cli as enterprises_cli
     from server.grid import cli as grid_cli
+    from server.operations import cli as operations_cli
     from server.push import cli as push_cli
 
-    for domain_cli in (enterprises_cli, push_cli, complaints_cli, grid_cli):
+    for domain_cli in (enterprises_cli, push_cli, complaints_cli, grid_cli, operations_cli):
         domain_cli.register(sub)
     return parser
 

@@ -141,7 +141,21 @@ class SearchSettings(BaseModel):
 class OutboxSettings(BaseModel):
     """Transactional outbox relay: retries, backoff, dead letters, pruning."""
 
-    # Fields are added by the stream that owns this section.
+    #: Attempts per (event, handler) before the event is dead-lettered.
+    max_attempts: int = Field(8, ge=1, le=100)
+    #: Backoff after attempt n: min(cap, base * 2**(n-1)), half of it jittered.
+    backoff_base_seconds: float = Field(2.0, gt=0)
+    backoff_cap_seconds: float = Field(600.0, gt=0)
+    #: How long a relay holds an event; a relay that dies loses it after this.
+    claim_seconds: int = Field(120, ge=1)
+    #: Events completed per relay run at most.
+    batch_size: int = Field(100, ge=1, le=10_000)
+    #: Safety-net sweep interval of the worker (a nudge after commit is the fast path).
+    sweep_seconds: int = Field(5, ge=1, le=60)
+    #: Processed events older than this are deleted (hourly cron).
+    retention_days: float = Field(14.0, gt=0)
+    #: After a commit, ask a worker to relay at once (Redis + arq job).
+    nudge: bool = True
 
 
 class EnterpriseSettings(BaseModel):

@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-from arq import cron
+from arq import cron, func
 from arq.connections import RedisSettings
-from arq.typing import WorkerCoroutine
 
 from server.app import redis_url
-from server.config import Settings, load_settings
+from server.config import ConfigError, OutboxSettings, Settings, load_settings
 from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
-from server.core.outbox import EventHandler, relay_pending
+from server.core.outbox import EventHandler, RelayPolicy, prune_processed, relay_pending
+from server.core.outbox_nudge import NUDGE_JOB, clear_flag
 from server.wechat import WeChatGateway
 from workers import complaints, grid, matching, push
 
@@ -34,12 +34,44 @@ def _merge_handlers() -> dict[str, list[EventHandler]]:
 EVENT_HANDLERS: dict[str, list[EventHandler]] = _merge_handlers()
 
 
-async def relay_outbox(ctx: dict[str, Any]) -> int:
-    """Hand pending outbox events to their handlers (cron, every few seconds)."""
-    done = await relay_pending(EVENT_HANDLERS)
+def _outbox_settings(ctx: dict[str, Any]) -> OutboxSettings:
+    settings: Settings | None = ctx.get("settings")
+    return settings.outbox if settings is not None else OutboxSettings()
+
+
+async def _relay(ctx: dict[str, Any]) -> int:
+    # Tests may put their own handlers in the context.
+    handlers = ctx.get("event_handlers", EVENT_HANDLERS)
+    done = await relay_pending(handlers, policy=RelayPolicy.from_settings(_outbox_settings(ctx)))
     if done:
         log.info("relayed %d outbox events", done)
     return done
+
+
+async def relay_outbox(ctx: dict[str, Any]) -> int:
+    """Safety-net sweep: hand pending events to their handlers (cron, every few seconds)."""
+    return await _relay(ctx)
+
+
+async def relay_outbox_now(ctx: dict[str, Any]) -> int:
+    """The job a nudge enqueues after a commit (see ``server.core.outbox_nudge``)."""
+    await clear_flag(ctx["redis"])  # before the pass, so later commits nudge again
+    return await _relay(ctx)
+
+
+async def prune_outbox(ctx: dict[str, Any]) -> int:
+    """Delete events processed more than ``outbox.retention_days`` ago (hourly)."""
+    pruned = await prune_processed(_outbox_settings(ctx).retention_days)
+    if pruned:
+        log.info("pruned %d processed outbox events", pruned)
+    return pruned
+
+
+def _sweep_seconds() -> int:
+    try:
+        return load_settings().outbox.sweep_seconds
+    except ConfigError:
+        return OutboxSettings().sweep_seconds
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -72,13 +104,25 @@ def redis_settings(settings: Settings) -> RedisSettings:
 class WorkerSettings:
     """Run with ``zwgk worker``, which supplies the Redis connection from the settings."""
 
-    functions: ClassVar[list[WorkerCoroutine]] = [f for d in _DOMAINS for f in d.FUNCTIONS]
+    functions: ClassVar[list[Any]] = [
+        func(relay_outbox_now, name=NUDGE_JOB, keep_result=0, max_tries=1, timeout=300),
+        *(f for d in _DOMAINS for f in d.FUNCTIONS),
+    ]
     cron_jobs: ClassVar[list[Any]] = [
-        cron(relay_outbox, second=set(range(0, 60, 5)), run_at_startup=True, timeout=60),
+        cron(
+            relay_outbox,
+            second=set(range(0, 60, _sweep_seconds())),
+            run_at_startup=True,
+            timeout=300,
+            keep_result=0,
+        ),
+        cron(prune_outbox, minute=17, second=30, timeout=600, keep_result=0),
         *(job for d in _DOMAINS for job in d.CRON_JOBS),
     ]
     on_startup = startup
     on_shutdown = shutdown
     max_jobs = 20
+    # A nudged relay job is picked up within this many seconds of a commit.
+    poll_delay = 0.1
     job_timeout = 300
     keep_result = 3600

@@ -11,6 +11,7 @@ def blueprints() -> list[Blueprint]:
     from server.complaints import admin as complaints_admin
     from server.enterprises import admin as enterprises_admin
     from server.grid import admin as grid_admin
+    from server.operations import admin as operations_admin
     from server.policies import admin as policies_admin
     from server.push import admin as push_admin
 
@@ -21,4 +22,5 @@ def blueprints() -> list[Blueprint]:
         push_admin.bp,
         complaints_admin.bp,
         grid_admin.bp,
+        operations_admin.bp,
     ]

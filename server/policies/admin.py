@@ -9,6 +9,7 @@ from sanic.response import HTTPResponse, json
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
 from server.core.openapi import documented
+from server.core.outbox_nudge import nudge
 from server.core.permissions import Role, require
 from server.core.requests import parse_body, parse_query
 from server.policies import service
@@ -36,6 +37,8 @@ class ClassificationPatch(BaseModel):
 
 async def _after_write(request: Request) -> None:
     await request.app.ctx.search_cache.bump()
+    # The write committed: a worker relays its outbox event now, not at the next sweep.
+    await nudge(request.app.ctx.redis)
 
 
 @bp.get("/policies")

@@ -11,10 +11,11 @@ import json
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from sanic import Blueprint
+from sanic import Blueprint, Request
 
 from server.config import Settings
 from server.core.outbox import record_event
+from server.core.outbox_nudge import nudge
 from server.wechat.callback import WeChatEvent, create_callback_blueprint
 
 
@@ -37,10 +38,16 @@ async def record_wechat_event(event: WeChatEvent) -> None:
     )
 
 
+async def record_and_nudge(event: WeChatEvent) -> None:
+    """Record the event, then (committed) wake a worker to relay it at once."""
+    await record_wechat_event(event)
+    await nudge(getattr(Request.get_current().app.ctx, "redis", None))
+
+
 def callback_blueprint(settings: Settings) -> Blueprint:
     return create_callback_blueprint(
         token=settings.wechat.callback_token,
         encoding_aes_key=settings.wechat.encoding_aes_key or None,
         appid=settings.wechat.appid,
-        on_event=record_wechat_event,
+        on_event=record_and_nudge,
     )

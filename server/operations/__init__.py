@@ -1,0 +1,1 @@
+"""Operations tooling: the outbox's dead letters and re-drives (admin API and CLI)."""
