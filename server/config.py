@@ -154,8 +154,6 @@ class OutboxSettings(BaseModel):
     sweep_seconds: int = Field(5, ge=1, le=60)
     #: Processed events older than this are deleted (hourly cron).
     retention_days: float = Field(14.0, gt=0)
-    #: After a commit, ask a worker to relay at once (Redis + arq job).
-    nudge: bool = True
 
 
 class EnterpriseSettings(BaseModel):
