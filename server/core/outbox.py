@@ -37,7 +37,7 @@ from typing import Any
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.functions import Min
 from tortoise.models import Model
 
@@ -204,32 +204,28 @@ async def relay_pending(
 
 
 async def _ready_events(topics: list[str], limit: int, *, exclude: set[int]) -> list[OutboxEvent]:
-    """Due, unclaimed events that are the first pending one of their subject."""
+    """Due, unclaimed events that are the first pending one of their subject.
+
+    The "first of its subject" test is part of the query, so a subject with a long
+    backlog behind a failing event never hides other subjects' events from the batch.
+    """
     now = datetime.now(UTC)
+    heads = (
+        OutboxEvent.filter(status=EventStatus.PENDING.value, topic__in=topics)
+        .group_by("subject_type", "subject_id")
+        .annotate(first=Min("id"))
+        .values("first")
+    )
     query = OutboxEvent.filter(
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
         Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
         status=EventStatus.PENDING.value,
         topic__in=topics,
+        id__in=Subquery(heads),
     )
     if exclude:
         query = query.exclude(id__in=list(exclude))
-    candidates = await query.order_by("id").limit(limit)
-    if not candidates:
-        return []
-    # Per-subject order: only the earliest pending event of a subject may run.
-    firsts = (
-        await OutboxEvent.filter(
-            status=EventStatus.PENDING.value,
-            topic__in=topics,
-            subject_id__in=sorted({e.subject_id for e in candidates}),
-        )
-        .group_by("subject_type", "subject_id")
-        .annotate(first=Min("id"))
-        .values("subject_type", "subject_id", "first")
-    )
-    first = {(r["subject_type"], r["subject_id"]): int(r["first"]) for r in firsts}
-    return [e for e in candidates if first.get((e.subject_type, e.subject_id)) == e.id]
+    return await query.order_by("id").limit(limit)
 
 
 async def _process(event: OutboxEvent, handlers: Sequence[EventHandler], p: RelayPolicy) -> bool:

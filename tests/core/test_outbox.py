@@ -232,3 +232,22 @@ async def test_processed_events_are_pruned_after_retention(app):
     assert not await OutboxEvent.exists(id=old.id)
     assert not await OutboxDelivery.exists(event_id=old.id)
     assert await OutboxEvent.exists(id=new.id) and await OutboxEvent.exists(id=pending.id)
+
+
+async def test_a_blocked_subject_does_not_starve_other_subjects(app):
+    """A subject with a long backlog behind a backing-off event takes no batch slots."""
+    seen: list[str] = []
+
+    async def handler(event: OutboxEvent) -> None:
+        if event.payload.get("fail"):
+            raise RuntimeError("head of subject 30 fails")
+        seen.append(event.subject_id)
+
+    handlers = {"policy.published": [handler]}
+    await record_event("policy.published", "policy", 30, {"fail": True})
+    await relay_pending(handlers)  # the head fails and backs off
+    for _ in range(12):
+        await record_event("policy.published", "policy", 30)
+    await record_event("policy.published", "policy", 31)
+    assert await relay_pending(handlers, batch_size=5) == 1
+    assert seen == ["31"]
