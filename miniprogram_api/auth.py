@@ -10,6 +10,7 @@ from server.accounts.models import User
 from server.accounts.schemas import LoginResponse, UserOut, WxLoginRequest
 from server.core.errors import Unauthenticated
 from server.core.idempotency import idempotent
+from server.core.limits import KIB, body_limit
 from server.core.openapi import documented
 from server.core.permissions import authenticated, public
 from server.core.requests import parse_body
@@ -29,6 +30,7 @@ bp = Blueprint("mp_auth", url_prefix="/api/v1")
 # A wx.login code lives 5 minutes, so a retry comes within that; the stored response
 # holds a session token, which must not outlive the need.
 @idempotent(required=False, keep_seconds=300)
+@body_limit(4 * KIB)
 async def wx_login(request: Request) -> HTTPResponse:
     body = parse_body(request, WxLoginRequest)
     ttl = request.app.ctx.settings.security.session_ttl_seconds

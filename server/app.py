@@ -12,13 +12,16 @@ import redis.asyncio as aioredis
 from sanic import Sanic
 from sanic.config import Config
 
+from server.accounts.service import LoginLimits
 from server.accounts.sessions import SessionStore
 from server.config import Settings
 from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
 from server.core.jsonutil import dumps
+from server.core.limits import register_body_limits
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
+from server.core.routing import register_patterns
 from server.policies.search_index import HotWordCounter, SearchCache
 from server.wechat import WeChatGateway
 
@@ -32,6 +35,7 @@ class AppContext:
     wechat: WeChatGateway
     search_cache: SearchCache
     hot_words: HotWordCounter
+    login_limits: LoginLimits
     #: Set by tests and the CLI when the schema is managed elsewhere.
     run_migrations: bool
 
@@ -54,7 +58,9 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
     """Build the API application for ``settings``."""
     app: App = Sanic(name, ctx=AppContext(settings, run_migrations), dumps=dumps)
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.config.REQUEST_MAX_SIZE = 30 * 1024 * 1024  # attachments; endpoints check their own
+    # <x:int> only matches ids that fit their column (32-bit), <x:int64> 64-bit ones:
+    # registered before any route so every blueprint gets the bounded types.
+    register_patterns(app.router)
     app.config.OAS_UI_DEFAULT = "swagger"
     app.config.OAS_URL_PREFIX = "/docs"
     app.config.OAS_TITLE = "zwgk API"
@@ -73,6 +79,7 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
 
     register_error_handlers(app)
     register_middleware(app)
+    register_body_limits(app)  # sets REQUEST_MAX_SIZE to the largest route limit
     _register_blueprints(app)
     _register_listeners(app)
     return app
@@ -110,6 +117,15 @@ def _register_listeners(app: App) -> None:
         app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
         app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
         app.ctx.hot_words = HotWordCounter(app.ctx.redis, settings.search.hot_words_days)
+        security = settings.security
+        app.ctx.login_limits = LoginLimits(
+            per_account_address=security.login_attempts,
+            per_account=security.login_account_attempts,
+            per_address=security.login_address_attempts,
+            window_seconds=security.login_window_seconds,
+            max_concurrent=security.login_max_concurrent,
+            queue_seconds=security.login_queue_seconds,
+        )
         app.ctx.wechat = WeChatGateway(
             base_url=settings.wechat.resolved_base_url,
             appid=settings.wechat.appid,

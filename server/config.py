@@ -8,7 +8,9 @@ SQLite (unless ``database.allow_sqlite_in_production`` is set).
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Literal, Self
 
@@ -111,9 +113,58 @@ class SecuritySettings(BaseModel):
     secret_key: str = DEV_SECRET_KEY
     session_ttl_seconds: int = Field(7 * 24 * 3600, ge=60)
     staff_session_ttl_seconds: int = Field(8 * 3600, ge=60)
-    #: Failed staff sign-ins allowed per username+address in the window below.
+    #: Staff sign-in attempts allowed per username+address in the window below. Attempts
+    #: are counted (atomically) before the password is checked; a success clears the count.
     login_attempts: int = Field(5, ge=1)
+    #: Attempts allowed per account across every address (a spread-out guessing attack).
+    login_account_attempts: int = Field(20, ge=1)
+    #: Attempts allowed per client address across every account (one address spraying).
+    login_address_attempts: int = Field(50, ge=1)
     login_window_seconds: int = Field(900, ge=1)
+    #: Argon2 verifications running at once per process; more callers wait up to
+    #: ``login_queue_seconds`` and are then told to retry (503), so anonymous callers
+    #: cannot exhaust CPU and memory.
+    login_max_concurrent: int = Field(4, ge=1, le=256)
+    login_queue_seconds: float = Field(1.0, ge=0, le=30)
+    #: Client address behind a reverse proxy. Empty: the TCP peer address (no proxy).
+    #: "x-forwarded-for": the address ``proxy_hops`` entries from the right of that header;
+    #: "x-real-ip" (or any other single-address header): that header's value. Headers are
+    #: believed only when the TCP peer is in ``trusted_proxies``.
+    client_ip_header: str = ""
+    proxy_hops: int = Field(1, ge=1, le=10)
+    #: Addresses or networks (CIDR) of the reverse proxies in front of this API.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    #: Largest request body (bytes) a route accepts unless it declares its own limit.
+    default_body_limit: int = Field(1024 * 1024, ge=1024)
+    #: Largest upload request (bytes): the 20 MiB document limit plus multipart overhead.
+    upload_body_limit: int = Field(21 * 1024 * 1024, ge=1024)
+
+    @field_validator("client_ip_header")
+    @classmethod
+    def _header_name(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value and not re.fullmatch(r"[a-z0-9-]{1,64}", value):
+            raise ValueError("must be a header name such as x-forwarded-for or x-real-ip")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or CIDR network") from None
+        return value
+
+    @model_validator(mode="after")
+    def _proxy_needs_trust(self) -> Self:
+        if self.client_ip_header and not self.trusted_proxies:
+            raise ValueError(
+                "client_ip_header is set but trusted_proxies is empty: list the proxies' "
+                "addresses, or anyone could choose their own address"
+            )
+        return self
 
 
 class PathSettings(BaseModel):
@@ -233,6 +284,11 @@ class Settings(BaseSettings):
             problems.append("wechat.appid/secret: set your mini-program's AppID and AppSecret")
         if self.wechat.callback_token == DEV_CALLBACK_TOKEN:
             problems.append("wechat.callback_token: set the token configured in WeChat")
+        if not self.wechat.encoding_aes_key:
+            problems.append(
+                "wechat.encoding_aes_key: production needs 安全模式 (AES); set the "
+                "EncodingAESKey configured in WeChat"
+            )
         if self.database.is_sqlite and not self.database.allow_sqlite_in_production:
             problems.append(
                 "database.url: SQLite in production needs database.allow_sqlite_in_production"

@@ -18,6 +18,8 @@ from server.accounts.schemas import (
     UserOut,
 )
 from server.core.errors import AppError, Conflict, NotFound
+from server.core.limits import KIB, body_limit
+from server.core.middleware import client_ip
 from server.core.openapi import documented
 from server.core.permissions import Role, authenticated, public, require
 from server.core.requests import parse_body
@@ -36,6 +38,7 @@ def _roles(names: list[str]) -> list[Role]:
 
 @bp.post("/auth/login")
 @public
+@body_limit(8 * KIB)
 @documented(
     summary="Staff sign-in",
     tag="admin-auth",
@@ -51,10 +54,9 @@ async def staff_login(request: Request) -> HTTPResponse:
         request.app.ctx.sessions,
         username=body.username,
         password=body.password,
-        client_ip=request.remote_addr or request.ip or "unknown",
+        client_ip=client_ip(request),
         ttl_seconds=security.staff_session_ttl_seconds,
-        max_attempts=security.login_attempts,
-        window_seconds=security.login_window_seconds,
+        limits=request.app.ctx.login_limits,
     )
     out = LoginResponse(
         token=token, expires_in=security.staff_session_ttl_seconds, user=UserOut.of(user)

@@ -15,6 +15,7 @@ from server.accounts.sessions import Session, SessionStore
 from server.core.errors import (
     AppError,
     Conflict,
+    ServiceBusy,
     TooManyRequests,
     Unauthenticated,
     UpstreamUnavailable,
@@ -78,6 +79,71 @@ async def wechat_login(
     return token, user
 
 
+class LoginLimits:
+    """How many staff sign-in attempts are allowed, and how many Argon2 checks at once."""
+
+    def __init__(
+        self,
+        *,
+        per_account_address: int,
+        per_account: int,
+        per_address: int,
+        window_seconds: int,
+        max_concurrent: int,
+        queue_seconds: float,
+    ) -> None:
+        self.per_account_address = per_account_address
+        self.per_account = per_account
+        self.per_address = per_address
+        self.window_seconds = window_seconds
+        self.queue_seconds = queue_seconds
+        self.slots = asyncio.Semaphore(max_concurrent)
+
+
+async def _count_attempt(redis: Redis, username: str, client_ip: str, limits: LoginLimits) -> None:
+    """Count this attempt in all three windows at once (before any password is checked).
+
+    Counting first, atomically, means concurrent guesses cannot all read a low count
+    and pass together; the per-account key stops guesses spread over many addresses
+    and the per-address key one address spraying many accounts.
+    """
+    name = username.lower()
+    keys = (
+        (f"zwgk:login:acct-ip:{name}:{client_ip}", limits.per_account_address),
+        (f"zwgk:login:acct:{name}", limits.per_account),
+        (f"zwgk:login:ip:{client_ip}", limits.per_address),
+    )
+    async with redis.pipeline(transaction=True) as pipe:
+        for key, _ in keys:
+            # SET NX starts a window with its expiry; INCR keeps the expiry.
+            pipe.set(key, 0, ex=limits.window_seconds, nx=True)
+            pipe.incr(key)
+        results = await pipe.execute()
+    counts = results[1::2]
+    if any(int(count) > cap for count, (_, cap) in zip(counts, keys, strict=True)):
+        raise TooManyRequests("too many sign-in attempts; wait a few minutes and try again")
+
+
+async def _clear_attempts(redis: Redis, username: str, client_ip: str) -> None:
+    name = username.lower()
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.delete(f"zwgk:login:acct-ip:{name}:{client_ip}", f"zwgk:login:acct:{name}")
+        pipe.decr(f"zwgk:login:ip:{client_ip}")
+        await pipe.execute()
+
+
+async def _bounded_verify(password_hash: str, password: str, limits: LoginLimits) -> bool:
+    """Verify with at most ``max_concurrent`` Argon2 runs at once; 503 when saturated."""
+    try:
+        await asyncio.wait_for(limits.slots.acquire(), limits.queue_seconds)
+    except TimeoutError:
+        raise ServiceBusy("sign-in is busy; try again in a moment") from None
+    try:
+        return await _verify_password(password_hash, password)
+    finally:
+        limits.slots.release()
+
+
 async def staff_login(
     redis: Redis,
     sessions: SessionStore,
@@ -86,30 +152,26 @@ async def staff_login(
     password: str,
     client_ip: str,
     ttl_seconds: int,
-    max_attempts: int,
-    window_seconds: int,
+    limits: LoginLimits,
 ) -> tuple[str, User]:
-    """Back-office sign-in by username and password, rate-limited per username and address."""
-    limit_key = f"zwgk:login-fail:{username.lower()}:{client_ip}"
-    failures = int(await redis.get(limit_key) or 0)
-    if failures >= max_attempts:
-        raise TooManyRequests("too many failed sign-ins; wait a few minutes and try again")
+    """Back-office sign-in by username and password, rate-limited per account and address."""
+    await _count_attempt(redis, username, client_ip, limits)
     user = await User.get_or_none(username=username)
-    ok = await _verify_password(
-        user.password_hash if user and user.password_hash else _DUMMY_HASH, password
+    ok = await _bounded_verify(
+        user.password_hash if user and user.password_hash else _DUMMY_HASH, password, limits
     )
     allowed = user is not None and user.is_active and bool(_BACK_OFFICE_ROLES & set(user.roles))
     if not ok or not allowed or user is None:
-        async with redis.pipeline(transaction=True) as pipe:
-            pipe.incr(limit_key)
-            pipe.expire(limit_key, window_seconds)
-            await pipe.execute()
         raise Unauthenticated("wrong username or password", code="invalid_credentials")
-    await redis.delete(limit_key)
+    await _clear_attempts(redis, username, client_ip)
     user.last_login_at = datetime.now(UTC)
     await user.save(update_fields=["last_login_at"])
     token = await sessions.create(user.id, "staff", ttl_seconds)
     return token, user
+
+
+#: Roles that only a back-office (staff) session carries.
+_STAFF_ONLY_ROLES = frozenset({Role.STAFF, Role.ADMIN})
 
 
 async def principal_for(session: Session) -> Principal | None:
@@ -118,6 +180,10 @@ async def principal_for(session: Session) -> Principal | None:
     if user is None or not user.is_active:
         return None
     roles = frozenset(Role(r) for r in user.roles if r in Role._value2member_map_)
+    if session.kind != "staff":
+        # Back-office rights only through a back-office sign-in: a WeChat session of an
+        # account that also holds staff or admin roles acts as a resident.
+        roles = roles - _STAFF_ONLY_ROLES
     return Principal(
         user_id=user.id,
         roles=roles,

@@ -79,6 +79,13 @@ class UpstreamUnavailable(AppError):
     code = "upstream_unavailable"
 
 
+class ServiceBusy(AppError):
+    """This process is at capacity for the operation; retry shortly."""
+
+    status = 503
+    code = "busy"
+
+
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "field": field}}
 

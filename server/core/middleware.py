@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import uuid
 from typing import TYPE_CHECKING
 
+from redis.exceptions import RedisError
 from sanic import Request
 from sanic.response import HTTPResponse
 
 from server.accounts.service import principal_for
-from server.core.errors import Forbidden, Unauthenticated
+from server.config import SecuritySettings
+from server.core.errors import Forbidden, Unauthenticated, UpstreamUnavailable
 from server.core.logging import request_id_var
 from server.core.permissions import AUTHENTICATED, PUBLIC, access_rule
+from server.core.routing import InvalidText, check_text, is_storable
 
 if TYPE_CHECKING:
     from server.app import App
@@ -30,6 +34,53 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+def _peer_address(request: Request) -> str:
+    """The TCP peer (or the ASGI client) of ``request``; never a header."""
+    peer = request.conn_info.client_ip if request.conn_info else ""
+    if not peer and request.transport is not None:
+        info = request.transport.get_extra_info("peername")
+        peer = info[0] if info else ""
+    return peer or ""
+
+
+def _parse_ip(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(value.strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+def client_ip(request: Request) -> str:
+    """The client's address, the one place that decides it (rate limits, logs).
+
+    Without ``security.client_ip_header`` it is the TCP peer. With it, the header is
+    believed only when the peer is one of ``security.trusted_proxies``: for
+    ``x-forwarded-for`` the address ``proxy_hops`` entries from the right (each trusted
+    proxy appends the address it saw), for other headers the header's single value.
+    A missing or malformed header falls back to the peer address.
+    """
+    peer = _peer_address(request)
+    settings: SecuritySettings = request.app.ctx.settings.security
+    header = settings.client_ip_header
+    if not header:
+        return peer or "unknown"
+    peer_ip = _parse_ip(peer)
+    if peer_ip is None or not any(
+        peer_ip in ipaddress.ip_network(net, strict=False) for net in settings.trusted_proxies
+    ):
+        return peer or "unknown"
+    raw = request.headers.get(header, "")
+    if header == "x-forwarded-for":
+        hops = [part.strip() for part in raw.split(",") if part.strip()]
+        if len(hops) < settings.proxy_hops:
+            return peer
+        candidate = hops[-settings.proxy_hops]
+    else:
+        candidate = raw.strip()
+    parsed = _parse_ip(candidate)
+    return str(parsed) if parsed is not None else peer
+
+
 def register_middleware(app: App) -> None:
     """Install the request-id and access-control middleware."""
 
@@ -41,6 +92,22 @@ def register_middleware(app: App) -> None:
         request.ctx.session_token = None
         request_id_var.set(rid)
 
+    async def check_text_params(request: Request) -> None:
+        # Percent-encoded lone surrogates or NUL in the path or query cannot be stored
+        # or compared by the database: refuse them before any handler runs.
+        if request.route is None:
+            return
+        for name, value in request.match_info.items():
+            if isinstance(value, str) and not is_storable(value):
+                raise InvalidText("the path contains characters that cannot be used", field=name)
+        try:
+            args = request.args
+        except Exception:
+            raise InvalidText("the query string cannot be decoded") from None
+        for name, values in args.items():
+            check_text(name)
+            check_text(values, name)
+
     async def check_access(request: Request) -> None:
         route = request.route
         if route is None:  # unknown route: the 404 handler answers
@@ -50,7 +117,14 @@ def register_middleware(app: App) -> None:
         rule = access_rule(route.handler)
         token = bearer_token(request)
         if token is not None:
-            session = await app.ctx.sessions.get(token)
+            try:
+                session = await app.ctx.sessions.get(token)
+            except (RedisError, OSError):
+                # Sessions live in Redis: without it nobody can be identified, and
+                # answering as anonymous would be wrong. The client may retry.
+                raise UpstreamUnavailable(
+                    "sessions are unavailable right now; try again shortly"
+                ) from None
             if session is not None:
                 request.ctx.principal = await principal_for(session)
                 request.ctx.session_token = token
@@ -76,5 +150,6 @@ def register_middleware(app: App) -> None:
             response.headers.setdefault("Cache-Control", "no-store")
 
     app.register_middleware(assign_request_id, "request", priority=100)
+    app.register_middleware(check_text_params, "request", priority=95)
     app.register_middleware(check_access, "request", priority=90)
     app.register_middleware(add_headers, "response", priority=100)  # type: ignore[arg-type]

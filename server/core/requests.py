@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from sanic import Request
 
 from server.core.errors import AppError, from_pydantic
+from server.core.routing import check_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,6 +24,7 @@ def parse_body(request: Request, model: type[M]) -> M:
             raise AppError("request body is not valid JSON", code="invalid_json") from None
     if not isinstance(raw, dict):
         raise AppError("request body must be a JSON object", code="invalid_json")
+    check_text(raw)  # lone surrogates / NUL: 422 invalid_text, not a database error
     try:
         return model.model_validate(raw)
     except ValidationError as exc:

@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse, json
 
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
+from server.core.limits import UPLOAD, body_limit
 from server.core.openapi import documented
 from server.core.outbox_nudge import nudge
 from server.core.permissions import Role, require
@@ -130,6 +131,7 @@ async def history(request: Request, policy_id: int) -> HTTPResponse:
 
 @bp.post("/attachments")
 @require(*_STAFF)
+@body_limit(UPLOAD)
 @documented(
     summary="Upload a file (multipart: file, purpose, policy_id)", tag="admin-policies", status=201
 )

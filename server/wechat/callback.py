@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from sanic.response import HTTPResponse, text
 from sanic.response import json as json_response
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 
+from server.core.limits import KIB, body_limit
 from server.core.permissions import public
 
 __all__ = [
@@ -292,12 +294,25 @@ def _check_aes_key(encoding_aes_key: str) -> None:
         raise ValueError("EncodingAESKey must be 43 characters of base64")
 
 
+#: Pushes signed more than this many seconds ago (or ahead) are refused as replays.
+MAX_AGE_SECONDS = 300
+
+
+def is_fresh(timestamp: str, max_age_seconds: int, now: float) -> bool:
+    """Whether the signed ``timestamp`` (Unix seconds) is within ``max_age_seconds`` of now."""
+    if not timestamp.isdigit() or len(timestamp) > 12:
+        return False
+    return abs(now - int(timestamp)) <= max_age_seconds
+
+
 def create_callback_blueprint(
     *,
     token: str,
     encoding_aes_key: str | None,
     appid: str,
     on_event: Callable[[WeChatEvent], Awaitable[None]],
+    max_age_seconds: int = MAX_AGE_SECONDS,
+    clock: Callable[[], float] = time.time,
 ) -> Blueprint:
     """The ``wechat_callback`` blueprint serving ``GET``/``POST /wechat/callback``.
 
@@ -308,6 +323,10 @@ def create_callback_blueprint(
     not cover the body, so only the encrypted form proves the body is WeChat's.
     WeChat retries a push that fails or takes over 5 s, so ``on_event`` must be
     idempotent; if it raises, the request fails (500) and WeChat retries.
+
+    A push whose ``timestamp`` is more than ``max_age_seconds`` away from ``clock()``
+    is refused (``stale_timestamp``): a captured signed query string cannot be
+    replayed later.
     """
     if not token:
         raise ValueError("the callback token must not be empty")
@@ -335,6 +354,8 @@ def create_callback_blueprint(
         if not signed(request):
             return _error(403, "invalid_signature", "signature does not match")
         args = request.args
+        if not is_fresh(args.get("timestamp", ""), max_age_seconds, clock()):
+            return _error(403, "stale_timestamp", "the push is too old (or from the future)")
         try:
             if encoding_aes_key:
                 if args.get("encrypt_type", "") != "aes":
@@ -363,6 +384,7 @@ def create_callback_blueprint(
     # WeChat authenticates by signature, not by a user session.
     for handler in (verify_server, receive_event):
         public(handler)
+        body_limit(64 * KIB)(handler)  # event pushes are a few hundred bytes
     bp.add_route(verify_server, "/wechat/callback", methods=["GET"], name="verify_server")
     bp.add_route(receive_event, "/wechat/callback", methods=["POST"], name="receive_event")
     return bp

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -18,6 +19,20 @@ from server.core.outbox import record_event
 from server.core.outbox_nudge import nudge
 from server.wechat.callback import WeChatEvent, create_callback_blueprint
 
+#: Event names that become outbox topics ``wechat.<Event>``. Anything else WeChat (or
+#: someone holding a signed query) sends is acknowledged and dropped, so nobody can
+#: mint arbitrary topics. The push stream needs the three subscribe-message events.
+RECORDED_EVENTS: frozenset[str] = frozenset(
+    {
+        "subscribe_msg_popup_event",
+        "subscribe_msg_change_event",
+        "subscribe_msg_sent_event",
+        "user_authorization_revoke",
+        "user_info_modified",
+    }
+)
+log = logging.getLogger("zwgk.wechat")
+
 
 def event_dedup_key(event: WeChatEvent) -> str:
     """The same push retried by WeChat has the same sender, time, event and content."""
@@ -27,7 +42,13 @@ def event_dedup_key(event: WeChatEvent) -> str:
 
 
 async def record_wechat_event(event: WeChatEvent) -> None:
-    """Store a verified event as ``wechat.<event name>`` for the workers, once."""
+    """Store a verified event as ``wechat.<event name>`` for the workers, once.
+
+    Only :data:`RECORDED_EVENTS` are stored; others are logged by name and dropped.
+    """
+    if event.event not in RECORDED_EVENTS:
+        log.info("wechat push with unrecorded event %r dropped", event.event[:64])
+        return
     payload: dict[str, Any] = asdict(event) if is_dataclass(event) else dict(vars(event))
     await record_event(
         f"wechat.{event.event}",

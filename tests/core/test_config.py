@@ -79,6 +79,7 @@ def test_production_accepts_a_real_configuration(monkeypatch):
         "ZWGK_WECHAT__CALLBACK_TOKEN": "real-token",
         "ZWGK_DATABASE__URL": "postgres://zwgk@db/zwgk",
         "ZWGK_REDIS__URL": "redis://redis:6379/0",
+        "ZWGK_WECHAT__ENCODING_AES_KEY": "a" * 43,
     }
     for k, v in values.items():
         monkeypatch.setenv(k, v)

@@ -58,11 +58,16 @@ def make_pdf() -> bytes:
     return bytes(out)
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    return zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+
+
 def make_zip(members: dict[str, bytes | str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            # A fixed timestamp: test ids must be equal in every xdist worker.
+            archive.writestr(_member(name), content, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -71,7 +76,7 @@ def make_zip_stored(members: dict[str, bytes | str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            archive.writestr(_member(name), content)
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import secrets
 import socket
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ SENT_XML = """<xml>
 
 
 def signed_query(token: str = TOKEN) -> dict[str, str]:
-    timestamp, nonce = "1700000000", str(secrets.randbelow(10**9))
+    timestamp, nonce = str(int(time.time())), str(secrets.randbelow(10**9))
     return {
         "timestamp": timestamp,
         "nonce": nonce,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from server.config import DEV_CALLBACK_TOKEN
 from server.core.outbox import OutboxEvent
@@ -11,7 +12,7 @@ from server.wechat.callback import compute_signature
 
 def _push(event: dict[str, object]) -> tuple[dict[str, str], bytes]:
     body = json.dumps(event, ensure_ascii=False).encode()
-    timestamp, nonce = "1763870000", "n0nce42"
+    timestamp, nonce = str(int(time.time())), "n0nce42"
     signature = compute_signature(DEV_CALLBACK_TOKEN, timestamp, nonce)
     return {"signature": signature, "timestamp": timestamp, "nonce": nonce}, body
 

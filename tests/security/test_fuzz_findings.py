@@ -1,0 +1,67 @@
+"""The 500s the OpenAPI fuzzer found: ids beyond their column, undecodable text."""
+
+from __future__ import annotations
+
+import json
+
+from server.core.permissions import Role
+from tests.helpers import bearer
+
+
+async def test_ids_beyond_the_column_range_are_404(client, staff_login):
+    admin = bearer(await staff_login("root.fuzz", [Role.ADMIN]))
+    for path in (
+        "/api/v1/attachments/3803666008616358903808",
+        "/api/v1/attachments/2147483648",
+        "/api/v1/policies/99999999999999999999999",
+    ):
+        r = await client.get(path)
+        assert r.status_code == 404, (path, r.text)
+        assert r.json()["error"]["code"] == "not_found"
+    r = await client.delete("/api/v1/admin/attachments/-340147266277371182841856", headers=admin)
+    assert r.status_code == 404, r.text
+    r = await client.get("/api/v1/admin/policies/9223372036854775808", headers=admin)
+    assert r.status_code == 404, r.text
+
+
+async def test_largest_32_bit_id_still_routes(client):
+    r = await client.get("/api/v1/attachments/2147483647")
+    assert r.status_code == 404
+    assert r.json()["error"]["message"] == "no such attachment"  # the handler answered
+
+
+async def test_unpaired_surrogates_in_path_and_body_are_422(client, staff_login):
+    admin = bearer(await staff_login("root.text", [Role.ADMIN]))
+    body = json.dumps({"name": "\ud800坏"}).encode()  # json.dumps escapes it as \ud800
+    r = await client.patch(
+        "/api/v1/admin/classifications/topic/%ED%A0%80",
+        content=body,
+        headers={**admin, "content-type": "application/json"},
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["code"] == "invalid_text"
+    r = await client.patch(
+        "/api/v1/admin/classifications/topic/jiuye",
+        content=body,
+        headers={**admin, "content-type": "application/json"},
+    )
+    assert r.status_code in (404, 422), r.text
+    assert r.status_code != 500
+    r = await client.post(
+        "/api/v1/admin/classifications",
+        content=json.dumps({"scheme": "topic", "code": "x1", "name": "\udfff"}).encode(),
+        headers={**admin, "content-type": "application/json"},
+    )
+    assert r.status_code == 422
+    assert r.json()["error"] == {
+        "code": "invalid_text",
+        "message": "the text contains characters that cannot be stored",
+        "field": "name",
+    }
+
+
+async def test_surrogates_and_nul_in_the_query_are_422(client):
+    r = await client.get("/api/v1/policies/search?q=%ED%A0%80")
+    assert r.status_code == 422, r.text
+    r = await client.get("/api/v1/policies/search?q=a%00b")
+    assert r.status_code == 422, r.text
