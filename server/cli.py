@@ -241,7 +241,9 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
         # Own process group: a Ctrl-C in the terminal reaches only this supervisor, which
         # then stops each child once (a second signal makes Sanic abort its shutdown).
         proc = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", *argv], env=env, start_new_session=True
+            [sys.executable, "-m", "server.cli", *argv],
+            env={**env, "ZWGK_LOG_TAG": name},  # names the process on console lines
+            start_new_session=True,
         )
         children.append((name, proc))
 
@@ -351,9 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    from server.core.logging import configure_logging
+    from server.core.logging import configure_logging, log_format
 
-    configure_logging(settings.logging.level, settings.logging.format)
+    # Resolve the format once (console in development unless configured), so the API,
+    # worker and children of `zwgk up` all log the same way.
+    fmt = log_format(settings)
+    settings = settings.model_copy(
+        update={"logging": settings.logging.model_copy(update={"format": fmt})}
+    )
+    configure_logging(settings.logging.level, fmt)
     result: int = args.func(settings, args)
     return result
 
