@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from server.policies.taxonomy import ISSUERS, Issuer, IssuerLevel, Region
+from server.policies.taxonomy import ISSUERS, Issuer, IssuerLevel, Region, region_by_code
 
 __all__ = [
     "DEMO_ISSUERS",
@@ -48,8 +48,10 @@ def _policy_lines() -> tuple[str, ...]:
 #: "Today" of the demo corpus: statuses and dates were written relative to it.
 REFERENCE_DATE: dt.date = dt.date.fromisoformat(_demo()["reference_date"])
 
-#: The demo county (如皋市), its province and city ancestors come from the region tree.
-DEMO_REGION: Region = Region(_demo()["region"]["code"], _demo()["region"]["name"], "county", None)
+#: The demo county (如皋市), as the GB/T 2260 list has it (parent 320600 南通市).
+DEMO_REGION: Region = region_by_code(_demo()["region"]["code"]) or Region(
+    _demo()["region"]["code"], _demo()["region"]["name"], "county", None
+)
 
 #: Towns and streets of the demo county, by name (GB/T 2260 stops at county level).
 DEMO_TOWNS: tuple[str, ...] = tuple(_demo()["towns"])

@@ -407,7 +407,7 @@ def test_stages_and_audiences() -> None:
 
 
 def test_region_ancestors() -> None:
-    assert demo.DEMO_REGION.code == "320682" and demo.DEMO_REGION.name == "如皋市"
+    assert tx.Region("320682", "如皋市", "county", "320600") == demo.DEMO_REGION
     assert tx.region_ancestors("320682") == ["320682", "320600", "320000"]
     assert tx.region_ancestors("320600") == ["320600", "320000"]
     assert tx.region_ancestors("320000") == ["320000"]
