@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +87,53 @@ def test_development_and_test_may_seed(settings: Settings) -> None:
     with pytest.raises(DemoDataRefused):
         refuse_in_production(settings.model_copy(update={"env": "staging"}))
     assert asyncio.iscoroutinefunction(seed_demo)
+
+
+def _production_env(tmp_path: Path, redis_url: str) -> dict[str, str]:
+    """A production configuration that passes every start-up check (so the refusal seen
+    is the demo's, not the settings')."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        "ZWGK_ENV": "production",
+        "ZWGK_DATABASE__URL": f"sqlite://{tmp_path / 'prod.db'}",
+        "ZWGK_DATABASE__ALLOW_SQLITE_IN_PRODUCTION": "true",
+        "ZWGK_REDIS__URL": redis_url,
+        "ZWGK_SECURITY__SECRET_KEY": "p" * 48,
+        "ZWGK_WECHAT__MODE": "real",
+        "ZWGK_WECHAT__APPID": "wx0123456789abcdef",
+        "ZWGK_WECHAT__SECRET": "s" * 32,
+        "ZWGK_WECHAT__CALLBACK_TOKEN": "t" * 32,
+        "ZWGK_WECHAT__ENCODING_AES_KEY": "a" * 43,
+        "ZWGK_LOGGING__LEVEL": "WARNING",
+    }
+    env.pop("ZWGK_CONFIG", None)
+    return env
+
+
+@pytest.mark.parametrize("argv", [["seed", "--demo"], ["up", "--demo"]])
+def test_the_zwgk_command_refuses_demo_data_in_production(
+    argv: list[str], tmp_path: Path, redis_url: str
+) -> None:
+    """The real entry point, as an operator would type it on a production host."""
+    result = subprocess.run(
+        [sys.executable, "-m", "server.cli", *argv],
+        cwd=tmp_path,
+        env=_production_env(tmp_path, redis_url),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "refusing to load demo data with env=production" in result.stderr
+    assert "zwgk is up" not in result.stdout
+    database = tmp_path / "prod.db"
+    if database.exists():
+        with sqlite3.connect(database) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "users" in tables:
+                admins = conn.execute(
+                    "SELECT COUNT(*) FROM users WHERE username = ?", (DEMO_ADMIN[0],)
+                ).fetchone()
+                assert admins == (0,)
