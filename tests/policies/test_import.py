@@ -250,6 +250,8 @@ def test_import_policies_command_end_to_end(tmp_path):
                 "{oops",
                 line("cli-b", topics=["unknown-topic"]),
                 line("cli-c", related=["cli-a"]),
+                # Written by a clerk: labels, not codes.
+                line("cli-d", stage="服务", audience="居民", topics=["养老服务/居家社区养老"]),
             ]
         )
         + "\n",
@@ -257,7 +259,7 @@ def test_import_policies_command_end_to_end(tmp_path):
     )
     run = _zwgk(tmp_path, "import-policies", str(source))
     assert run.returncode == 1, run.stderr
-    assert "created 2, updated 0, unchanged 0, rejected 2" in run.stdout
+    assert "created 3, updated 0, unchanged 0, rejected 2" in run.stdout
     assert "line 2 (-): not valid JSON" in run.stdout
     assert "line 3 (cli-b): topics: unknown topic code 'unknown-topic'" in run.stdout
 
@@ -284,13 +286,19 @@ def test_import_policies_command_end_to_end(tmp_path):
 
     with sqlite3.connect(tmp_path / "cli.db") as db:
         rows = dict(db.execute("SELECT external_id, title FROM policies").fetchall())
+        labelled = db.execute(
+            "SELECT stage, audience, topics FROM policies WHERE external_id = 'cli-d'"
+        ).fetchone()
         links = db.execute("SELECT COUNT(*) FROM policy_links").fetchone()[0]
         revisions = db.execute("SELECT COUNT(*) FROM policy_revisions").fetchone()[0]
     assert rows == {
         "cli-a": "如皋市民政局关于社区助浴服务的补充通知",
         "cli-c": record("cli-c")["title"],
+        "cli-d": record("cli-d")["title"],
     }
-    assert links == 1 and revisions == 3
+    assert labelled[:2] == ("service", "residents")
+    assert json.loads(labelled[2]) == ["elderly-care.home-care"]
+    assert links == 1 and revisions == 4
 
 
 # A file as a clerk writes it: labels instead of codes (issue 6).
