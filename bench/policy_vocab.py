@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.policies.taxonomy import DEMO_TOWNS
+from server.demo.corpus import DEMO_TOWNS
 
 __all__ = [
     "BENCH_TOPIC_CODES",
@@ -44,7 +44,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Issuer:
-    """An issuing body: its name (as in ``server.policies.taxonomy.ISSUERS``), its level and
+    """An issuing body: its name (as in ``server.demo.corpus.all_issuers()``), its level and
     its document-number pattern (``{year}``, ``{no}``)."""
 
     code: str
@@ -97,7 +97,7 @@ BENCH_TOPIC_CODES: frozenset[str] = frozenset(
     }
 )
 
-# Names match server.policies.taxonomy.ISSUERS; patterns follow server.policies.demo_corpus.
+# Names match server.demo.corpus.all_issuers(); patterns follow server/demo/data/policies.jsonl.
 ISSUERS: dict[str, Issuer] = {
     i.code: i
     for i in (

@@ -6,7 +6,11 @@ WeChat client in each worker process and keep them on the typed :class:`AppConte
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import Coroutine
+from typing import Any
 
 import redis.asyncio as aioredis
 from sanic import Sanic
@@ -19,7 +23,7 @@ from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
 from server.core.jsonutil import dumps
 from server.core.limits import register_body_limits
-from server.core.logging import configure_logging
+from server.core.logging import configure_logging, log_format
 from server.core.middleware import register_middleware
 from server.core.routing import register_patterns
 from server.policies.search_index import HotWordCounter, SearchCache
@@ -56,7 +60,10 @@ def redis_url(settings: Settings) -> str:
 
 def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool = True) -> App:
     """Build the API application for ``settings``."""
-    app: App = Sanic(name, ctx=AppContext(settings, run_migrations), dumps=dumps)
+    # Sanic's own logging setup would add its handlers next to ours (every line twice).
+    app: App = Sanic(
+        name, ctx=AppContext(settings, run_migrations), dumps=dumps, configure_logging=False
+    )
     app.config.FALLBACK_ERROR_FORMAT = "json"
     # <x:int> only matches ids that fit their column (32-bit), <x:int64> 64-bit ones:
     # registered before any route so every blueprint gets the bounded types.
@@ -101,6 +108,13 @@ def _register_blueprints(app: App) -> None:
     app.blueprint(callback_blueprint(app.ctx.settings))
 
 
+async def _until_cancelled(work: Coroutine[Any, Any, None]) -> None:
+    """Run a background loop; being cancelled at shutdown is its normal end (Sanic would
+    otherwise warn that the task "was cancelled before it completed")."""
+    with contextlib.suppress(asyncio.CancelledError):
+        await work
+
+
 def _register_listeners(app: App) -> None:
     @app.main_process_start
     async def apply_migrations(app: App) -> None:
@@ -111,7 +125,7 @@ def _register_listeners(app: App) -> None:
     @app.before_server_start
     async def open_resources(app: App) -> None:
         settings = app.ctx.settings
-        configure_logging(settings.logging.level, settings.logging.format)
+        configure_logging(settings.logging.level, log_format(settings))
         await init_db(settings.database)
         app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
         app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
@@ -136,7 +150,7 @@ def _register_listeners(app: App) -> None:
 
     @app.after_server_start
     async def start_background_tasks(app: App) -> None:
-        app.add_task(app.ctx.hot_words.flush_forever(), name="hot_words_flush")
+        app.add_task(_until_cancelled(app.ctx.hot_words.flush_forever()), name="hot_words_flush")
 
     @app.before_server_stop
     async def flush_counts(app: App) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
 import os
 import signal
 import subprocess
@@ -18,8 +17,9 @@ from typing import Any
 
 from server.config import ConfigError, Settings, load_settings
 from server.core.embedded_redis import EmbeddedRedis, start_embedded_redis
+from server.demo.seed import DEMO_ADMIN, DemoDataRefused, seed_demo
 
-DEMO_ADMIN = ("admin", "zwgk-demo-admin")
+__all__ = ["DEMO_ADMIN", "DemoDataRefused", "main", "seed_demo"]
 
 
 def run_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
@@ -47,58 +47,19 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    from server.demo.seed import DemoDataRefused, seed_demo
+
     if not args.demo:
         print("nothing to seed: pass --demo", file=sys.stderr)
         return 2
-    if settings.env == "production":
-        print("refusing to load demo data with env=production", file=sys.stderr)
+    try:
+        report = run_db(settings, partial(seed_demo, settings))
+    except DemoDataRefused as exc:
+        print(exc, file=sys.stderr)
         return 2
-    report = run_db(settings, partial(seed_demo, settings))
     print(report)
     _invalidate_search_cache(settings)
     return 0
-
-
-async def seed_demo(settings: Settings) -> str:
-    """Demo departments, accounts and the 200+ demo policies (idempotent)."""
-    from server.accounts.models import User
-    from server.accounts.service import create_back_office_user, ensure_department
-    from server.core.permissions import Role
-    from server.policies.demo_corpus import demo_policies
-    from server.policies.importer import import_lines
-    from server.policies.service import load_taxonomy
-
-    await load_taxonomy()
-    for code, name in (
-        ("rgrsj", "如皋市人力资源和社会保障局"),
-        ("rgmzj", "如皋市民政局"),
-        ("rgkjj", "如皋市科学技术局"),
-        ("rgzwgk", "如皋市政务公开办公室"),
-    ):
-        await ensure_department(code, name)
-    if not await User.exists(username=DEMO_ADMIN[0]):
-        await create_back_office_user(
-            username=DEMO_ADMIN[0],
-            password=DEMO_ADMIN[1],
-            roles=[Role.ADMIN],
-            display_name="演示管理员",
-        )
-    if not await User.exists(username="rs-staff"):
-        await create_back_office_user(
-            username="rs-staff",
-            password="zwgk-demo-staff",
-            roles=[Role.STAFF],
-            display_name="人社局工作人员",
-            department_code="rgrsj",
-        )
-    lines = (json.dumps(p, ensure_ascii=False, default=str) for p in demo_policies())
-    report = await import_lines(lines)
-    for r in [*report.rejected, *report.warnings]:
-        print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
-    return (
-        f"demo data: {report.created} policies added, {report.unchanged} already present; "
-        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
-    )
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
@@ -280,7 +241,9 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
         # Own process group: a Ctrl-C in the terminal reaches only this supervisor, which
         # then stops each child once (a second signal makes Sanic abort its shutdown).
         proc = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", *argv], env=env, start_new_session=True
+            [sys.executable, "-m", "server.cli", *argv],
+            env={**env, "ZWGK_LOG_TAG": name},  # names the process on console lines
+            start_new_session=True,
         )
         children.append((name, proc))
 
@@ -295,7 +258,11 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     try:
         cmd_migrate(settings, args)
         if args.demo:
-            print(run_db(settings, partial(seed_demo, settings)))
+            try:
+                print(run_db(settings, partial(seed_demo, settings)))
+            except DemoDataRefused as exc:
+                print(exc, file=sys.stderr)
+                return 2
         if settings.wechat.mode == "emulator":
             spawn("emulator", "emulator")
         spawn("api", "serve", "--no-migrate")
@@ -387,9 +354,15 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    from server.core.logging import configure_logging
+    from server.core.logging import configure_logging, log_format
 
-    configure_logging(settings.logging.level, settings.logging.format)
+    # Resolve the format once (console in development unless configured), so the API,
+    # worker and children of `zwgk up` all log the same way.
+    fmt = log_format(settings)
+    settings = settings.model_copy(
+        update={"logging": settings.logging.model_copy(update={"format": fmt})}
+    )
+    configure_logging(settings.logging.level, fmt)
     result: int = args.func(settings, args)
     return result
 

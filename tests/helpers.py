@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -106,3 +108,79 @@ def running_emulator(log: Path, *extra_args: str) -> Iterator[str]:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@dataclasses.dataclass
+class Stack:
+    """A running ``zwgk up`` process tree (see :func:`running_stack`)."""
+
+    api: str
+    emulator: str
+    proc: subprocess.Popen[bytes]
+    log: Path
+    workdir: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def running_stack(
+    workdir: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> Iterator[Stack]:
+    """``zwgk up ARGS`` in ``workdir`` on free ports, ready (``/readyz`` 200 and the
+    emulator up) when the block starts; stopped as a terminal's Ctrl-C would (SIGINT to the
+    whole process group) when it ends. The combined output is in ``stack.log``."""
+    from tests.conftest import free_port
+
+    api_port, emulator_port = free_port(), free_port()
+    full_env = {
+        **os.environ,
+        "ZWGK_HTTP__PORT": str(api_port),
+        "ZWGK_HTTP__PUBLIC_URL": f"http://127.0.0.1:{api_port}",
+        "ZWGK_WECHAT__EMULATOR_PORT": str(emulator_port),
+        **(env or {}),
+    }
+    full_env.pop("ZWGK_CONFIG", None)
+    # The code under test, whatever the venv's editable install points at.
+    full_env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    log = workdir / "up.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "up", *args],
+            cwd=workdir,
+            start_new_session=True,
+            env=full_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    stack = Stack(
+        f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{emulator_port}", proc, log, workdir
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        last = ""
+        while True:
+            try:
+                ready = httpx.get(f"{stack.api}/readyz", timeout=1)
+                health = httpx.get(f"{stack.emulator}/_emulator/health", timeout=1)
+                if ready.status_code == 200 and health.status_code == 200:
+                    break
+                last = f"{ready.status_code} {ready.text} {health.status_code}"
+            except httpx.HTTPError as exc:
+                last = repr(exc)
+            if proc.poll() is not None:
+                raise RuntimeError(f"zwgk up exited early: {stack.output()[-3000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"zwgk up not ready: {last}\n{stack.output()[-2000:]}")
+            time.sleep(0.3)
+        yield stack
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(10)

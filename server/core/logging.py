@@ -1,7 +1,17 @@
-"""Structured logs: one JSON object per line with the request id, personal data masked.
+"""Logs: one JSON object per line in production, one short readable line in development.
 
 Phone numbers, resident ID numbers, bearer tokens and WeChat secrets are removed by a
-filter on every handler, so a careless ``log.info("%s", user_input)`` cannot leak them.
+filter on every handler, so a careless ``log.info("%s", user_input)`` cannot leak them
+(tracebacks included, in both formats).
+
+Every logger (ours, Sanic's, arq's, Tortoise's) goes through the one handler of
+:func:`configure_logging`, so each line is printed once. The format is
+``logging.format`` when set; otherwise :func:`log_format` picks ``console`` for
+``env = "development"`` (what ``zwgk up`` runs) and ``json`` everywhere else.
+
+Periodic jobs that usually find nothing to do (:data:`QUIET_JOBS`, e.g. the outbox relay
+every few seconds) would print two lines per run: arq's start and finish lines for them
+are logged at DEBUG unless the job did work (a non-zero, non-empty result).
 """
 
 from __future__ import annotations
@@ -9,10 +19,15 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
 import re
 import sys
+import warnings
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from server.config import Settings
 
 #: The id of the request being served, set by the request-id middleware.
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -56,6 +71,34 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+#: arq jobs (function names) that run periodically and mostly find nothing to do.
+QUIET_JOBS: set[str] = {"relay_outbox"}
+
+# arq's job lines: "  0.50s → cron:relay_outbox()" and "  0.00s ← cron:relay_outbox ● 0".
+_ARQ_JOB_LINE = re.compile(r"^\s*[\d.]+s (?P<arrow>[→←]) (?:cron:)?(?P<job>[\w.]+)(?P<rest>.*)$")
+_NO_WORK = re.compile(r"^\s*●\s*(?:0|None|\[\]|\{\}|False|)\s*$")
+
+
+class QuietJobsFilter(logging.Filter):
+    """Demotes arq's start/finish lines of :data:`QUIET_JOBS` to DEBUG unless the job did
+    work; failures and every other line pass unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name != "arq.worker" or record.levelno != logging.INFO:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        match = _ARQ_JOB_LINE.match(message)
+        if match is None or match.group("job").rsplit(".", 1)[-1] not in QUIET_JOBS:
+            return True
+        if match.group("arrow") == "←" and not _NO_WORK.match(match.group("rest")):
+            return True  # it did something: worth a line
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: ts, level, logger, msg, request_id, extra fields."""
 
@@ -79,13 +122,38 @@ class JsonFormatter(logging.Formatter):
 
 
 class ConsoleFormatter(logging.Formatter):
-    def __init__(self) -> None:
-        super().__init__("%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s")
+    """``07:11:43 api      INFO  sanic.server  Worker ready [30538]  (req 5f2c…)``: one
+    line per record, the process (``$ZWGK_LOG_TAG``, set by ``zwgk up``) when known, the
+    request id only when there is one, tracebacks redacted."""
+
+    def __init__(self, tag: str | None = None) -> None:
+        tag = tag if tag is not None else os.environ.get("ZWGK_LOG_TAG", "")
+        prefix = f"%(asctime)s {tag:<8} " if tag else "%(asctime)s "
+        super().__init__(prefix + "%(levelname)-5s %(name)s  %(message)s", "%H:%M:%S")
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        request_id = getattr(record, "request_id", None)
+        if request_id:
+            first, newline, rest = line.partition("\n")
+            line = f"{first}  (req {request_id}){newline}{rest}"
+        return redact(line)
+
+    def formatException(self, ei: Any) -> str:
+        return redact(super().formatException(ei))
+
+
+def log_format(settings: Settings) -> str:
+    """``logging.format`` if configured, else console in development and JSON otherwise."""
+    if "format" in settings.logging.model_fields_set:
+        return str(settings.logging.format)
+    return "console" if settings.env == "development" else "json"
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     """Route every logger (ours, Sanic's, arq's, Tortoise's) through one redacting handler."""
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(QuietJobsFilter())
     handler.addFilter(RedactingFilter())
     handler.setFormatter(JsonFormatter() if fmt == "json" else ConsoleFormatter())
     root = logging.getLogger()
@@ -105,4 +173,10 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
         logger.propagate = True
     # SQL statements carry personal data in their parameters.
     logging.getLogger("tortoise.db_client").setLevel("WARNING")
+    # Tortoise says "Tortoise-ORM shutdown" at INFO on every close; httpx logs each request.
+    logging.getLogger("tortoise").setLevel(max(logging.WARNING, root.level))
     logging.getLogger("httpx").setLevel("WARNING")
+    # Domain packages whose models land later are listed in MODEL_MODULES already.
+    warnings.filterwarnings(
+        "ignore", message=r'Module "server\.\w+\.models" has no models', category=RuntimeWarning
+    )

@@ -4,6 +4,9 @@ Staff upload attachments (PDF, Word, Excel) and illustration images (PNG, JPEG, 
 A file's name and the client's ``Content-Type`` are whatever the uploader's computer says,
 so :func:`sniff` looks at the content:
 
+Signatures are recognised by the ``filetype`` package and OLE2 compound files are read
+with ``olefile``; this module keeps the policy on top of them:
+
 * **PDF**: starts with ``%PDF-x.y``.
 * **DOCX / XLSX** (OOXML): a ZIP (local header ``PK\\x03\\x04`` at offset 0) whose central
   directory lists ``[Content_Types].xml`` and ``word/document.xml`` (docx) or
@@ -11,12 +14,12 @@ so :func:`sniff` looks at the content:
   decompressed — so a zip bomb costs nothing. Macro-enabled packages (a ``vbaProject.bin``
   part) are refused even when named .docx/.xlsx. Any other ZIP is refused.
 * **DOC / XLS** (legacy OLE2 compound files, magic ``D0 CF 11 E0 A1 B1 1A E1``): the
-  compound file's directory is read (a few sectors; no stream is read) and the names of
+  compound file's directory is read with ``olefile`` (no stream is read) and the names of
   the root storage's children decide: ``WordDocument`` → doc, ``Workbook``/``Book`` → xls.
   Other OLE files (.ppt, .msi, .msg, password-protected OOXML) are refused. Only the
   root's direct children count, because a Word file with an embedded Excel chart carries
   a ``Workbook`` stream in a sub-storage.
-* **Images**: the PNG, JPEG, GIF and WebP signatures.
+* **Images**: the PNG (and animated PNG), JPEG, GIF and WebP signatures.
 
 The name still matters in one way: when its extension claims a type, it must be the type
 the content has (:class:`MismatchedFile`), so a ``report.pdf`` that is really a PNG, or a
@@ -46,6 +49,9 @@ import urllib.parse
 import zipfile
 from dataclasses import dataclass
 from typing import Final, Literal
+
+import filetype
+import olefile
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -185,13 +191,30 @@ def _size_label(size: int) -> str:
 
 # --------------------------------------------------------------------------- detection
 
+# Magic bytes are the maintained ``filetype`` package's job and OLE2 parsing is ``olefile``'s;
+# what stays here is our policy: which kinds we accept, how an Office container is told
+# apart (by its part/stream names), the size limits, and that the name agrees.
+
+#: A PDF must name its version (``%PDF-1.7``); ``filetype`` only looks for ``%PDF``.
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
-_ZIP_LOCAL_HEADER = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# A WebP's first chunk: lossy, lossless or extended.
-_WEBP_CHUNKS = (b"VP8 ", b"VP8L", b"VP8X")
+#: ``filetype`` extension → our kind, for the image kinds it recognises by signature.
+_IMAGE_EXTENSIONS: Final[dict[str, Kind]] = {
+    "png": "png",
+    "apng": "png",  # an animated PNG is a PNG
+    "jpg": "jpeg",
+    "gif": "gif",
+    "webp": "webp",
+}
+#: ``filetype`` extensions of ZIP-based containers: decided by our OOXML check.
+_ZIP_EXTENSIONS: Final = frozenset({"zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub"})
+#: ``filetype`` extensions of OLE2 compound files: decided by the root's stream names.
+_OLE_EXTENSIONS: Final = frozenset({"doc", "xls", "ppt"})
+#: How much of the file ``filetype`` needs (it never reads more than 8 KiB).
+_SIGNATURE_BYTES = 8192
 #: Most members a DOCX/XLSX may have (see :func:`_ooxml_kind`).
 _MAX_ZIP_MEMBERS = 5000
+#: Top-level streams/storages we are willing to look at; real .doc/.xls files have ~ten.
+_MAX_OLE_ROOT_CHILDREN = 1000
 
 
 def sniff(data: bytes, filename: str) -> DetectedType:
@@ -230,21 +253,17 @@ def sniff(data: bytes, filename: str) -> DetectedType:
 
 
 def _detect_kind(data: bytes, claimed: str | None) -> Kind:
-    """The kind of ``data`` by magic bytes, or :class:`UnsupportedFile`."""
-    if _PDF_HEADER.match(data):
+    """The kind of ``data`` by its signature (``filetype``), or :class:`UnsupportedFile`."""
+    guess = filetype.guess(data[:_SIGNATURE_BYTES])
+    extension = guess.extension if guess is not None else None
+    if extension == "pdf" and _PDF_HEADER.match(data):
         return "pdf"
-    if data.startswith(_ZIP_LOCAL_HEADER):
+    if extension in _ZIP_EXTENSIONS:
         return _ooxml_kind(data)
-    if data.startswith(_OLE_MAGIC):
+    if extension in _OLE_EXTENSIONS or olefile.isOleFile(data=data[:_SIGNATURE_BYTES]):
         return _ole_kind(data)
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and data[12:16] in _WEBP_CHUNKS:
-        return "webp"
+    if extension in _IMAGE_EXTENSIONS:
+        return _IMAGE_EXTENSIONS[extension]
     named = f" (named .{claimed})" if claimed else ""
     raise UnsupportedFile(f"the file's content is not an accepted type{named}; {_ALLOWED_HINT}")
 
@@ -288,24 +307,11 @@ def _ooxml_kind(data: bytes) -> Kind:
     return "docx" if is_docx else "xlsx"
 
 
-# OLE2 / Compound File Binary ([MS-CFB]) constants.
-#: Top-level streams/storages we are willing to walk; real .doc/.xls files have about ten.
-_MAX_OLE_ROOT_CHILDREN = 1000
-_MAXREGSECT = 0xFFFFFFFA
-_NOSTREAM = 0xFFFFFFFF
-_DIR_ENTRY_SIZE = 128
-_STGTY_STORAGE, _STGTY_STREAM, _STGTY_ROOT = 1, 2, 5
-
-
-class _CorruptOle(Exception):
-    """The compound file's structures are inconsistent."""
-
-
 def _ole_kind(data: bytes) -> Kind:
-    """doc or xls from the names of the compound file's top-level streams."""
+    """doc or xls from the names of the compound file's top-level streams (``olefile``)."""
     try:
         names = {name.casefold() for name in _ole_root_children(data)}
-    except (_CorruptOle, struct.error) as exc:
+    except Exception as exc:  # olefile raises OSError, struct.error, IndexError, …
         raise UnsupportedFile(f"the file is a damaged Office 97-2003 document ({exc})") from None
     is_doc = "worddocument" in names
     # "Workbook" is BIFF8 (Excel 97+); "Book" is BIFF5 (Excel 5/95), still produced by
@@ -327,106 +333,21 @@ def _ole_kind(data: bytes) -> Kind:
 
 
 def _ole_root_children(data: bytes) -> list[str]:
-    """Names of the root storage's direct children in an OLE2 compound file.
+    """Names of the root storage's direct children (streams and storages).
 
-    Reads the header, the FAT (via the DIFAT) and the directory chain only. Every loop is
-    bounded by the file's sector count and guarded against cycles, so a crafted file
-    cannot make this spin; ``data`` is at most :data:`MAX_BYTES` anyway.
+    Only the root's direct children count: a Word file with an embedded Excel chart
+    carries a ``Workbook`` stream in a sub-storage. ``olefile`` reads the header, FAT and
+    directory (no stream is read); ``data`` is at most :data:`MAX_BYTES`.
     """
-    if len(data) < 512:
-        raise _CorruptOle("shorter than its header")
-    (byte_order, sector_shift) = struct.unpack_from("<HH", data, 28)
-    if byte_order != 0xFFFE or sector_shift not in (9, 12):
-        raise _CorruptOle("bad header")
-    sector_size = 1 << sector_shift
-    # Sector n starts at (n + 1) * sector_size: the header occupies "sector -1".
-    sector_count = max(0, (len(data) + sector_size - 1) // sector_size - 1)
-    (first_dir,) = struct.unpack_from("<I", data, 48)
-    (first_difat, difat_count) = struct.unpack_from("<II", data, 68)
-    ids_per_sector = sector_size // 4
-
-    def sector(sid: int) -> bytes:
-        if sid > _MAXREGSECT or sid >= sector_count:
-            raise _CorruptOle(f"sector {sid} is outside the file")
-        start = (sid + 1) * sector_size
-        chunk = data[start : start + sector_size]
-        # Some writers omit the padding of the last sector; treat it as zeros.
-        return chunk.ljust(sector_size, b"\0")
-
-    # The DIFAT lists the FAT's sectors: 109 entries in the header, then a chain of DIFAT
-    # sectors whose last entry points to the next one.
-    fat_sectors: list[int] = []
-    difat: list[int] = list(struct.unpack_from("<109I", data, 76))
-    seen_difat: set[int] = set()
-    next_difat = first_difat
-    while difat_count > 0 and next_difat <= _MAXREGSECT and next_difat not in seen_difat:
-        seen_difat.add(next_difat)
-        entries = struct.unpack(f"<{ids_per_sector}I", sector(next_difat))
-        difat.extend(entries[:-1])
-        next_difat = entries[-1]
-        difat_count -= 1
-    for sid in difat:
-        if sid > _MAXREGSECT:
-            # FREESECT pads the tail of the DIFAT. Skipped rather than stopped at, which
-            # also tolerates writers that leave gaps.
-            continue
-        fat_sectors.append(sid)
-    if not fat_sectors or len(fat_sectors) > sector_count:
-        raise _CorruptOle("bad FAT")
-    fat = b"".join(sector(sid) for sid in fat_sectors)
-
-    def next_sector(sid: int) -> int:
-        if sid * 4 + 4 > len(fat):
-            raise _CorruptOle(f"sector {sid} is not in the FAT")
-        (value,) = struct.unpack_from("<I", fat, sid * 4)
-        return int(value)
-
-    # The directory: a chain of sectors of 128-byte entries.
-    directory = bytearray()
-    seen_dir: set[int] = set()
-    sid = first_dir
-    while sid <= _MAXREGSECT:
-        if sid in seen_dir:
-            raise _CorruptOle("the directory chain loops")
-        seen_dir.add(sid)
-        directory += sector(sid)
-        sid = next_sector(sid)
-    entry_count = len(directory) // _DIR_ENTRY_SIZE
-    if entry_count == 0:
-        raise _CorruptOle("no directory")
-
-    def entry(did: int) -> tuple[str, int, int, int, int]:
-        """(name, type, left sibling, right sibling, child) of directory entry ``did``."""
-        base = did * _DIR_ENTRY_SIZE
-        name_len, kind = struct.unpack_from("<HB", directory, base + 64)
-        left, right, child = struct.unpack_from("<III", directory, base + 68)
-        # The length counts the UTF-16 terminator; clamp it for crafted entries.
-        raw = bytes(directory[base : base + max(0, min(name_len, 64) - 2)])
-        # Only ASCII names matter here; "replace" keeps odd names from failing the file.
-        return raw.decode("utf-16-le", "replace"), int(kind), int(left), int(right), int(child)
-
-    _, root_type, _, _, root_child = entry(0)
-    if root_type != _STGTY_ROOT:
-        raise _CorruptOle("no root entry")
-    # The root's children form a (red-black) binary tree linked through left/right
-    # siblings; children of sub-storages hang off `child` and are deliberately not visited.
-    names: list[str] = []
-    seen_entries: set[int] = set()
-    pending = [root_child]
-    while pending:
-        did = pending.pop()
-        if did == _NOSTREAM:
-            continue
-        if did >= entry_count or did in seen_entries or did == 0:
-            raise _CorruptOle("the directory tree is inconsistent")
-        seen_entries.add(did)
-        if len(seen_entries) > _MAX_OLE_ROOT_CHILDREN:
-            raise _CorruptOle("implausibly many top-level streams")
-        name, entry_type, left, right, _ = entry(did)
-        if entry_type in (_STGTY_STORAGE, _STGTY_STREAM):
-            names.append(name)
-        pending += (left, right)
-    return names
+    # Strict: a structural defect (a looping chain, a sector outside the file) is an error,
+    # not something to work around. Bytes under 1,536 would be taken for a file name.
+    with olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+        root = ole.root
+        if root is None or not root.kids:
+            raise ValueError("no root entry")
+        if len(root.kids) > _MAX_OLE_ROOT_CHILDREN:
+            raise ValueError("implausibly many top-level streams")
+        return [kid.name for kid in root.kids]
 
 
 # --------------------------------------------------------------------------- file names

@@ -21,8 +21,9 @@ from tortoise.transactions import in_transaction
 from server.core.db import connection
 from server.core.errors import AppError, from_pydantic
 from server.policies import service
-from server.policies.models import Policy, PolicyLink
+from server.policies.models import Classification, Policy, PolicyLink, Scheme
 from server.policies.schemas import PolicyIn, PolicyPatch
+from server.policies.taxonomy import AUDIENCES, DISCLOSURE_STAGES
 
 
 @dataclass
@@ -46,6 +47,91 @@ def _reject(report: ImportReport, line: int, ext: str | None, reason: str) -> No
     report.rejected.append(Rejection(line, ext, reason))
 
 
+class LabelError(ValueError):
+    """A Chinese label that names nothing (or several things); ``str()`` is the reason."""
+
+
+@dataclass
+class Labels:
+    """The labels a clerk writes, by field: 决策 for ``decision``, 居民 for ``residents``,
+    养老保险 (or 社会保障/养老保险) for ``social-security.pension``, 稳岗就业 for the category
+    ``employment``. Codes are accepted as they are; a label is replaced by its code."""
+
+    stages: dict[str, str]
+    audiences: dict[str, str]
+    #: name (and "parent/child" path) → every code with that name, per scheme.
+    topics: dict[str, list[str]]
+    categories: dict[str, list[str]]
+
+    @classmethod
+    async def load(cls) -> Labels:
+        rows = await Classification.filter(scheme__in=[Scheme.TOPIC, Scheme.CATEGORY]).values_list(
+            "scheme", "code", "name"
+        )
+        names = {(scheme, code): name for scheme, code, name in rows}
+        topics: dict[str, list[str]] = {}
+        categories: dict[str, list[str]] = {}
+        for (scheme, code), name in names.items():
+            if scheme == Scheme.TOPIC:
+                topics.setdefault(name, []).append(code)
+                parent = code.rsplit(".", 1)[0] if "." in code else None
+                if parent and (Scheme.TOPIC.value, parent) in names:
+                    path = f"{names[(Scheme.TOPIC.value, parent)]}/{name}"
+                    topics.setdefault(path, []).append(code)
+            else:
+                categories.setdefault(name, []).append(code)
+        return cls(
+            stages={n.name: n.code for n in DISCLOSURE_STAGES},
+            audiences={n.name: n.code for n in AUDIENCES},
+            topics=topics,
+            categories=categories,
+        )
+
+    def translate(self, raw: dict[str, object]) -> None:
+        """Replace labels in ``raw`` by codes, in place; :class:`LabelError` for a label
+        that is unknown or ambiguous. Values that are not strings are left to validation."""
+        for key, table, what in (
+            ("stage", self.stages, "stage"),
+            ("audience", self.audiences, "audience"),
+        ):
+            value = raw.get(key)
+            if isinstance(value, str) and not value.isascii():
+                label = value.strip()
+                if label not in table:
+                    raise LabelError(
+                        f"{key}: unknown {what} {label!r}; use one of {', '.join(table)} "
+                        f"or the codes {', '.join(table.values())}"
+                    )
+                raw[key] = table[label]
+        for key, many, what in (
+            ("topics", self.topics, "topic"),
+            ("categories", self.categories, "category"),
+        ):
+            values = raw.get(key)
+            if not isinstance(values, list):
+                continue
+            codes: list[object] = []
+            for value in values:
+                if not isinstance(value, str) or value.isascii():
+                    codes.append(value)
+                    continue
+                label = value.strip().replace("／", "/")
+                found = many.get(label, [])
+                if not found:
+                    raise LabelError(
+                        f"{key}: unknown {what} {label!r}: neither a code nor a name in the "
+                        f"{what} tree"
+                    )
+                if len(found) > 1:
+                    raise LabelError(
+                        f"{key}: {label!r} names several {what}s ({', '.join(sorted(found))}); "
+                        "write the code or the parent/child path"
+                    )
+                if found[0] not in codes:
+                    codes.append(found[0])
+            raw[key] = codes
+
+
 async def import_lines(
     lines: Iterable[str],
     *,
@@ -57,6 +143,7 @@ async def import_lines(
     """Import JSONL lines; returns counts and every rejected line with its reason."""
     report = ImportReport()
     book = await service.CodeBook.load()
+    labels = await Labels.load()
     pending: list[tuple[int, PolicyIn]] = []
     seen: set[str] = set()
     for number, text in enumerate(lines, start=1):
@@ -71,6 +158,11 @@ async def import_lines(
             _reject(report, number, None, "each line must be one JSON object")
             continue
         ext = raw.get("external_id")
+        try:
+            labels.translate(raw)
+        except LabelError as exc:
+            _reject(report, number, ext if isinstance(ext, str) else None, str(exc))
+            continue
         try:
             data = PolicyIn.model_validate(raw)
         except ValidationError as exc:

@@ -48,6 +48,7 @@ from server.policies.taxonomy import (
     TOPICS,
     iter_nodes,
     region_ancestors,
+    region_by_code,
 )
 
 #: Scope tag of a policy that applies everywhere (no region codes given).
@@ -101,8 +102,8 @@ async def load_taxonomy() -> int:
             rows.append((scheme.value, node.code, node.name, parent, order))
     for order, issuer in enumerate(ISSUERS):
         rows.append((Scheme.ISSUER.value, issuer.code, issuer.name, None, order))
-    for order, region in enumerate(REGIONS):
-        rows.append((Scheme.REGION.value, region.code, region.name, region.parent, order))
+    # Regions are not copied into the table: the complete GB/T 2260 list is reference data
+    # (``taxonomy.REGIONS``), shown by ``classification_trees`` where policies use it.
     existing = {(c.scheme, c.code) for c in await Classification.all().only("scheme", "code")}
     new = [
         Classification(scheme=s, code=c, name=n, parent_code=p, sort_order=o)
@@ -856,7 +857,37 @@ async def classification_trees() -> dict[str, list[dict[str, Any]]]:
         else:
             trees.setdefault(n.scheme, []).append(item)
     trees[Scheme.INDUSTRY.value] = _industry_tree(counts)
+    known = {r.code for r in REGIONS}
+    added = [n for n in trees.get(Scheme.REGION.value, []) if n["code"] not in known]
+    trees[Scheme.REGION.value] = [*_region_tree(counts), *added]
     return trees
+
+
+def _region_tree(counts: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+    """GB/T 2260 regions that policies are scoped to, under their province and city (the
+    complete list has ~3,300 nodes; ancestors are shown with their own count)."""
+    used = {code for scheme, code in counts if scheme == Scheme.REGION.value}
+    shown: set[str] = set()
+    for code in used:
+        region = region_by_code(code)
+        while region is not None and region.code not in shown:
+            shown.add(region.code)
+            region = region_by_code(region.parent) if region.parent else None
+    items: dict[str, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for region in REGIONS:  # parents come before children in code order
+        if region.code not in shown:
+            continue
+        item = {
+            "code": region.code,
+            "name": region.name,
+            "count": counts.get((Scheme.REGION.value, region.code), 0),
+            "children": [],
+        }
+        items[region.code] = item
+        parent = items.get(region.parent) if region.parent else None
+        (parent["children"] if parent is not None else roots).append(item)
+    return roots
 
 
 def _industry_tree(counts: dict[tuple[str, str], int]) -> list[dict[str, Any]]:

@@ -10,22 +10,22 @@ Four independent classification systems are attached to every policy (cf. the �
 * ``AUDIENCES`` — residents, enterprises or both.
 
 Industries are GB/T 4754-2017 codes (see ``server/policies/data/gbt4754-2017.csv``) and are
-not repeated here. Issuing bodies (``ISSUERS``) and the demo county (``DEMO_REGION``) live
-here too because policy scopes are derived from them.
-
-Nothing in this module performs I/O.
+not repeated here. Regions are the complete GB/T 2260 list of provinces, prefectures and
+counties (``server/policies/data/gbt2260-regions.csv``, see the README beside it), read once
+at import. Only national issuing bodies are built in (``ISSUERS``); a deployment's own
+province, city and county bodies come from its data (the demo's from ``server/demo``).
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 __all__ = [
     "AUDIENCES",
-    "DEMO_REGION",
-    "DEMO_TOWNS",
     "DISCLOSURE_STAGES",
     "ENTERPRISE_CATEGORIES",
     "ISSUERS",
@@ -42,6 +42,7 @@ __all__ = [
     "issuer_by_name",
     "iter_nodes",
     "region_ancestors",
+    "region_by_code",
     "stage_codes",
     "stage_sort_key",
     "topic_codes",
@@ -273,40 +274,34 @@ class Region:
     parent: str | None
 
 
-REGIONS: tuple[Region, ...] = (
-    Region("320000", "江苏省", "province", None),
-    Region("320600", "南通市", "city", "320000"),
-    Region("320682", "如皋市", "county", "320600"),
-)
+#: GB/T 2260 province, prefecture and county codes (``data/gbt2260-regions.csv``).
+REGIONS_FILE = Path(__file__).resolve().parent / "data" / "gbt2260-regions.csv"
 
-DEMO_REGION: Region = REGIONS[2]
 
-# Towns and streets of 如皋市, by name. GB/T 2260 stops at county level, so they carry no code
-# here and never appear in a policy's region scope (which holds six-digit codes only).
-DEMO_TOWNS: tuple[str, ...] = (
-    "如城街道",
-    "城南街道",
-    "城北街道",
-    "东陈镇",
-    "丁堰镇",
-    "白蒲镇",
-    "下原镇",
-    "九华镇",
-    "石庄镇",
-    "长江镇",
-    "吴窑镇",
-    "江安镇",
-    "磨头镇",
-    "搬经镇",
-)
+def _load_regions() -> tuple[Region, ...]:
+    levels: dict[str, RegionLevel] = {"province": "province", "city": "city", "county": "county"}
+    with REGIONS_FILE.open(encoding="utf-8", newline="") as f:
+        return tuple(
+            Region(row["code"], row["name"], levels[row["level"]], row["parent"] or None)
+            for row in csv.DictReader(f)
+        )
+
+
+REGIONS: tuple[Region, ...] = _load_regions()
 
 _REGIONS_BY_CODE: dict[str, Region] = {r.code: r for r in REGIONS}
+
+
+def region_by_code(code: str) -> Region | None:
+    """The GB/T 2260 province, prefecture or county with this code, if it exists."""
+    return _REGIONS_BY_CODE.get(code)
 
 
 def region_ancestors(code: str) -> list[str]:
     """The code itself followed by its ancestors up to the province, nearest first.
 
-    ``"320682"`` → ``["320682", "320600", "320000"]``. Known regions follow ``REGIONS``;
+    ``"320682"`` → ``["320682", "320600", "320000"]``. Known regions follow ``REGIONS``
+    (so ``429004`` 仙桃市 climbs through ``429000`` 省直辖县级行政区划);
     other six-digit codes are climbed structurally (``xxyyzz`` → ``xxyy00`` → ``xx0000``).
     A nine-digit town code yields itself and then its county's chain.
     """
@@ -347,12 +342,11 @@ class Issuer:
 
 
 _NATIONAL: tuple[str, ...] = ()
-_JS: tuple[str, ...] = ("320000",)
-_NT: tuple[str, ...] = ("320600",)
-_RG: tuple[str, ...] = ("320682",)
 
+#: National issuing bodies, valid in every deployment. Provincial, city and county bodies
+#: are added to the issuer tree by a deployment's data (imports add unknown names with an
+#: ``org-…`` code; the demo's are in ``server/demo/data/demo.json``).
 ISSUERS: tuple[Issuer, ...] = (
-    # national
     Issuer("gov-office", "国务院办公厅", "national", _NATIONAL),
     Issuer("mohrss", "人力资源社会保障部", "national", _NATIONAL),
     Issuer("mof", "财政部", "national", _NATIONAL),
@@ -362,39 +356,6 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("mca", "民政部", "national", _NATIONAL),
     Issuer("moa", "农业农村部", "national", _NATIONAL),
     Issuer("nhsa", "国家医疗保障局", "national", _NATIONAL),
-    # provincial
-    Issuer("js-gov-office", "江苏省人民政府办公厅", "provincial", _JS),
-    Issuer("js-hrss", "江苏省人力资源和社会保障厅", "provincial", _JS),
-    Issuer("js-finance", "江苏省财政厅", "provincial", _JS),
-    Issuer("js-sci", "江苏省科学技术厅", "provincial", _JS),
-    Issuer("js-miit", "江苏省工业和信息化厅", "provincial", _JS),
-    # city
-    Issuer("nt-gov", "南通市人民政府", "city", _NT),
-    Issuer("nt-gov-office", "南通市人民政府办公室", "city", _NT),
-    Issuer("nt-hrss", "南通市人力资源和社会保障局", "city", _NT),
-    # county
-    Issuer("rg-gov", "如皋市人民政府", "county", _RG),
-    Issuer("rg-gov-office", "如皋市人民政府办公室", "county", _RG),
-    Issuer("rg-hrss", "如皋市人力资源和社会保障局", "county", _RG),
-    Issuer("rg-civil", "如皋市民政局", "county", _RG),
-    Issuer("rg-sci", "如皋市科学技术局", "county", _RG),
-    Issuer("rg-finance", "如皋市财政局", "county", _RG),
-    Issuer("rg-tax", "国家税务总局如皋市税务局", "county", _RG),
-    Issuer("rg-housing", "如皋市住房和城乡建设局", "county", _RG),
-    Issuer("rg-edu", "如皋市教育体育局", "county", _RG),
-    Issuer("rg-agri", "如皋市农业农村局", "county", _RG),
-    Issuer("rg-health", "如皋市卫生健康委员会", "county", _RG),
-    Issuer("rg-medins", "如皋市医疗保障局", "county", _RG),
-    Issuer("rg-miit", "如皋市工业和信息化局", "county", _RG),
-    Issuer("rg-commerce", "如皋市商务局", "county", _RG),
-    Issuer("rg-market", "如皋市市场监督管理局", "county", _RG),
-    Issuer("rg-emergency", "如皋市应急管理局", "county", _RG),
-    Issuer("rg-culture", "如皋市文化广电和旅游局", "county", _RG),
-    Issuer("rg-transport", "如皋市交通运输局", "county", _RG),
-    Issuer("rg-ecology", "南通市如皋生态环境局", "county", _RG),
-    Issuer("rg-resources", "如皋市自然资源和规划局", "county", _RG),
-    Issuer("rg-disabled", "如皋市残疾人联合会", "county", _RG),
-    Issuer("rg-veterans", "如皋市退役军人事务局", "county", _RG),
 )
 
 _ISSUERS_BY_CODE: dict[str, Issuer] = {i.code: i for i in ISSUERS}

@@ -23,7 +23,7 @@ import pytest
 
 from server.accounts.service import create_back_office_user
 from server.core.permissions import Role
-from server.policies.demo_corpus import demo_policies
+from server.demo.corpus import demo_policies
 from server.policies.search_text import normalize
 
 PASSWORD = "password-123456"

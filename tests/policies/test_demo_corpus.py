@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from server.demo import corpus as demo
+from server.demo.corpus import REFERENCE_DATE, demo_policies
 from server.policies import taxonomy as tx
-from server.policies.demo_corpus import REFERENCE_DATE, demo_policies
 from server.policies.schemas import PolicyIn
 
 Record = dict[str, object]
@@ -164,11 +165,11 @@ def test_classification_codes_exist(corpus: list[Record]) -> None:
 def test_issuers_and_regions(corpus: list[Record]) -> None:
     known_regions = {r.code for r in tx.REGIONS}
     for record in corpus:
-        issuer = tx.issuer_by_name(str(record["issuer"]))
+        issuer = demo.issuer_by_name(str(record["issuer"]))
         regions = _strs(record["regions"])
         assert regions == list(issuer.regions), record["external_id"]
         assert all(len(code) == 6 and code in known_regions for code in regions)
-    levels = Counter(tx.issuer_by_name(str(r["issuer"])).level for r in corpus)
+    levels = Counter(demo.issuer_by_name(str(r["issuer"])).level for r in corpus)
     assert set(levels) == {"national", "provincial", "city", "county"}
     assert levels["county"] > len(corpus) // 2
 
@@ -406,7 +407,7 @@ def test_stages_and_audiences() -> None:
 
 
 def test_region_ancestors() -> None:
-    assert tx.DEMO_REGION.code == "320682" and tx.DEMO_REGION.name == "如皋市"
+    assert tx.Region("320682", "如皋市", "county", "320600") == demo.DEMO_REGION
     assert tx.region_ancestors("320682") == ["320682", "320600", "320000"]
     assert tx.region_ancestors("320600") == ["320600", "320000"]
     assert tx.region_ancestors("320000") == ["320000"]
@@ -418,11 +419,38 @@ def test_region_ancestors() -> None:
 
 
 def test_issuers() -> None:
-    assert len(tx.ISSUERS) >= 25
-    assert len({i.code for i in tx.ISSUERS}) == len({i.name for i in tx.ISSUERS}) == len(tx.ISSUERS)
+    issuers = demo.all_issuers()
+    assert len(issuers) >= 25
+    assert len({i.code for i in issuers}) == len({i.name for i in issuers}) == len(issuers)
     expected = {"national": (), "provincial": ("320000",), "city": ("320600",)}
-    for issuer in tx.ISSUERS:
+    for issuer in issuers:
         assert expected.get(issuer.level, ("320682",)) == issuer.regions, issuer.code
-        assert tx.issuer_by_code(issuer.code) is tx.issuer_by_name(issuer.name)
+        assert demo.issuer_by_code(issuer.code) is demo.issuer_by_name(issuer.name)
     with pytest.raises(KeyError):
-        tx.issuer_by_name("不存在的机关")
+        demo.issuer_by_name("不存在的机关")
+
+
+def test_built_in_trees_are_generic() -> None:
+    """Every deployment gets national issuers and the complete GB/T 2260 list, nothing of
+    one county: the demo's bodies and towns live in server/demo/data."""
+    assert {i.level for i in tx.ISSUERS} == {"national"}
+    assert not hasattr(tx, "DEMO_REGION") and not hasattr(tx, "DEMO_TOWNS")
+    assert all("如皋" not in i.name for i in tx.ISSUERS)
+    levels = Counter(r.level for r in tx.REGIONS)
+    assert levels["province"] == 31 and levels["city"] >= 330 and levels["county"] >= 2800
+    codes = {r.code for r in tx.REGIONS}
+    assert len(codes) == len(tx.REGIONS)
+    for region in tx.REGIONS:
+        assert region.parent is None or region.parent in codes, region
+        assert (region.parent is None) == (region.level == "province")
+    assert tx.region_by_code("320682") == tx.Region("320682", "如皋市", "county", "320600")
+    assert tx.region_by_code("429004") is not None
+    assert tx.region_ancestors("429004") == ["429004", "429000", "420000"]
+
+
+def test_demo_content_is_data_not_code() -> None:
+    """The demo corpus is read from data files shipped beside the loader."""
+    assert demo.POLICIES_FILE.suffix == ".jsonl" and demo.DEMO_FILE.suffix == ".json"
+    assert not (ROOT / "server" / "policies" / "demo_corpus.py").exists()
+    assert demo.DEMO_TOWNS and "白蒲镇" in demo.DEMO_TOWNS
+    assert ("rgrsj", "如皋市人力资源和社会保障局") in demo.demo_departments()

@@ -18,9 +18,9 @@ from typing import Any
 import httpx
 import pytest
 
+from server.demo.corpus import issuer_by_code
 from server.policies.models import Policy
 from server.policies.search_text import normalize
-from server.policies.taxonomy import issuer_by_code
 from tests.policies.conftest import Row, SearchOracle, fetch_all
 
 SEARCH = "/api/v1/policies/search"

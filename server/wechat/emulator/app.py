@@ -119,7 +119,9 @@ def create_emulator_app(
     same name in one process (tests may build several emulators).
     """
     state = EmulatorState(settings or EmulatorSettings())
-    app = Sanic(name or f"wechat-emulator-{secrets.token_hex(4)}")
+    # `zwgk emulator` routes Sanic's loggers through zwgk's one handler; Sanic's own
+    # handlers would print every line a second time.
+    app = Sanic(name or f"wechat-emulator-{secrets.token_hex(4)}", configure_logging=False)
     # sanic-ext is installed for the real API; the emulator needs none of it.
     app.config.AUTO_EXTEND = False
     app.ctx.state = state
