@@ -344,3 +344,181 @@ async def deadline_reminders(today: date | None = None, days: int = 7) -> int:
                 )
                 queued += intent is not None
     return queued
+
+
+# --------------------------------------------------------------------------- reading
+
+
+async def evaluate_now(enterprise: Enterprise, today: date | None = None) -> list[dict[str, Any]]:
+    """Every published policy with a rule against one enterprise, explained."""
+    from server.enterprises.service import facts_of
+
+    facts = facts_of(enterprise)
+    items = []
+    for rule in await active_rules(today):
+        d = rule.compiled.explain(facts)
+        items.append(
+            {
+                "policy_id": rule.policy_id,
+                "external_id": rule.external_id,
+                "title": rule.title,
+                "outcome": d.outcome,
+                "near_miss": d.near_miss,
+                "reasons": [r.as_dict() for r in d.reasons],
+            }
+        )
+    return items
+
+
+async def preview(rule: EligibilityRule, *, sample: int = 20) -> dict[str, Any]:
+    """What a rule would decide for every enterprise: counts per outcome and a sample."""
+    compiled = CompiledRule(rule, local_today())
+    counts = {"eligible": 0, "unknown": 0, "not_eligible": 0, "near_miss": 0}
+    samples: list[dict[str, Any]] = []
+    last_id = 0
+    while True:
+        rows = (
+            await Enterprise.filter(id__gt=last_id)
+            .order_by("id")
+            .limit(5000)
+            .values_list(*FACT_COLUMNS, "name")
+        )
+        if not rows:
+            break
+        last_id = int(rows[-1][0])
+        for row in rows:
+            facts = facts_row(row[:-1])
+            outcome, near = compiled.decide(facts)
+            counts[outcome] += 1
+            counts["near_miss"] += near
+            if len(samples) < sample and (outcome != "not_eligible" or near):
+                d = compiled.explain(facts)
+                samples.append(
+                    {
+                        "uscc": row[1],
+                        "name": row[-1],
+                        "outcome": d.outcome,
+                        "near_miss": d.near_miss,
+                        "reasons": [r.as_dict() for r in d.reasons],
+                    }
+                )
+    return {"counts": counts, "sample": samples}
+
+
+def _kind_filter(kind: str) -> dict[str, Any]:
+    if kind == "near_miss":
+        return {"near_miss": True}
+    return {"outcome": kind, "near_miss": False}
+
+
+async def policy_matches(policy_id: int, kind: str, page: int, page_size: int) -> dict[str, Any]:
+    query = EnterpriseMatch.filter(policy_id=policy_id, active=True, **_kind_filter(kind))
+    total = await query.count()
+    rows = await query.order_by("enterprise_id").offset((page - 1) * page_size).limit(page_size)
+    names = {
+        int(i): (str(u), str(n))
+        for i, u, n in await Enterprise.filter(id__in=[m.enterprise_id for m in rows]).values_list(
+            "id", "uscc", "name"
+        )
+    }
+    return {
+        "items": [
+            {
+                "uscc": names.get(m.enterprise_id, ("", ""))[0],
+                "name": names.get(m.enterprise_id, ("", ""))[1],
+                "outcome": m.outcome,
+                "near_miss": m.near_miss,
+                "answer": m.answer,
+                "pushed": m.pushed,
+                "reasons": m.reasons,
+                "updated_at": m.updated_at,
+            }
+            for m in rows
+        ],
+        "total": total,
+        "page": page,
+        "page_size": page_size,
+    }
+
+
+async def policy_stats(policy_id: int) -> dict[str, Any]:
+    """Eligible counts by region and industry division, and the funnel
+    matched → pushed → opened → applied."""
+    from server.push.models import PushIntent
+
+    rows = await EnterpriseMatch.filter(policy_id=policy_id, active=True).values_list(
+        "enterprise_id", "outcome", "near_miss", "pushed", "answer"
+    )
+    eligible = [r for r in rows if r[1] == "eligible"]
+    info = {
+        int(i): (str(reg), ind)
+        for i, reg, ind in await Enterprise.filter(
+            id__in=[int(r[0]) for r in eligible]
+        ).values_list("id", "region", "industry")
+    }
+    by_region: dict[str, int] = {}
+    by_industry: dict[str, int] = {}
+    for eid, *_ in eligible:
+        region, industry = info.get(int(eid), ("", None))
+        by_region[region] = by_region.get(region, 0) + 1
+        key = (industry or "")[:2] if industry and industry[:1].isdigit() else (industry or "")
+        by_industry[key or "unknown"] = by_industry.get(key or "unknown", 0) + 1
+    opened = await PushIntent.filter(
+        kind="policy_match", subject_type="policy", subject_id=str(policy_id), status="opened"
+    ).count()
+    return {
+        "policy_id": policy_id,
+        "counts": {
+            "eligible": len(eligible),
+            "near_miss": sum(1 for r in rows if r[2]),
+            "unknown": sum(1 for r in rows if r[1] == "unknown"),
+        },
+        "by_region": dict(sorted(by_region.items())),
+        "by_industry": dict(sorted(by_industry.items())),
+        "funnel": {
+            "matched": len(eligible) + sum(1 for r in rows if r[2]),
+            "pushed": sum(1 for r in rows if r[3]),
+            "opened": opened,
+            "applied": sum(1 for r in rows if r[4] in ("applied", "receiving")),
+        },
+    }
+
+
+async def enterprise_matches(enterprise_id: int, *, near_miss: bool) -> list[dict[str, Any]]:
+    """A contact's view: eligible matches (or near misses), soonest deadline first."""
+    query = EnterpriseMatch.filter(enterprise_id=enterprise_id, active=True)
+    query = query.filter(near_miss=True) if near_miss else query.filter(outcome="eligible")
+    rows = await query
+    policies = {
+        p.id: p
+        for p in await Policy.filter(
+            id__in=[m.policy_id for m in rows], status=PolicyStatus.PUBLISHED.value
+        ).only("id", "title", "external_id", "issuer")
+    }
+    deadlines = dict(
+        await ApplicationGuide.filter(policy_id__in=list(policies)).values_list(
+            "policy_id", "window_end"
+        )
+    )
+    items = []
+    for m in rows:
+        policy = policies.get(m.policy_id)
+        if policy is None:
+            continue
+        reasons = m.reasons
+        items.append(
+            {
+                "policy_id": m.policy_id,
+                "external_id": policy.external_id,
+                "title": policy.title,
+                "issuer": policy.issuer,
+                "deadline": deadlines.get(m.policy_id),
+                "outcome": m.outcome,
+                "near_miss": m.near_miss,
+                "answer": m.answer,
+                "reasons": reasons,
+                "missing": [r["text"] for r in reasons if r["result"] == "failed"],
+            }
+        )
+    items.sort(key=lambda i: (i["deadline"] is None, i["deadline"] or date.max, i["policy_id"]))
+    return items
