@@ -95,9 +95,12 @@ async def seed_demo(settings: Settings) -> str:
     report = await import_lines(lines)
     for r in [*report.rejected, *report.warnings]:
         print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
+    from server.enterprises.demo import seed_demo_enterprises  # 惠企政策 matching demo
+
+    enterprises = await seed_demo_enterprises()
     return (
         f"demo data: {report.created} policies added, {report.unchanged} already present; "
-        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
+        f"{enterprises}; admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
     )
 
 

@@ -35,7 +35,7 @@ from server.enterprises.rules import (
     Facts,
     validate_rule,
 )
-from server.policies.models import Classification
+from server.policies.models import Classification, Policy
 
 TAG_SCHEME = "qualification"
 
@@ -424,3 +424,33 @@ async def _save_rule(
         using_db=conn,
     )
     return result
+
+
+# --------------------------------------------------------------------------- policy import hook
+
+
+class ImportedRules:
+    """The ``eligibility`` field of policy import lines (hooked into the JSONL importer):
+    checked per line, saved once every policy of the file exists."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, dict[str, Any]] = {}
+        self._tags: list[str] | None = None
+
+    async def check(self, external_id: str | None, raw: Any) -> None:
+        """Raise 422 (field ``eligibility.…``) for a bad rule; keep a good one."""
+        if self._tags is None:
+            self._tags = await known_tags()
+        rule = validate_rule(raw, self._tags, prefix="eligibility")
+        if external_id:
+            self.rules[external_id] = rule.compact()
+
+    async def save(self) -> None:
+        if not self.rules:
+            return
+        ids = dict(
+            await Policy.filter(external_id__in=list(self.rules)).values_list("external_id", "id")
+        )
+        for ext, rule in self.rules.items():
+            if ext in ids:
+                await save_rule(int(ids[ext]), rule, editor_id=None, tags=self._tags)

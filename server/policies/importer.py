@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 
 from server.core.db import connection
 from server.core.errors import AppError, from_pydantic
+from server.enterprises.service import ImportedRules
 from server.policies import service
 from server.policies.models import Policy, PolicyLink
 from server.policies.schemas import PolicyIn, PolicyPatch
@@ -59,6 +60,7 @@ async def import_lines(
     book = await service.CodeBook.load()
     pending: list[tuple[int, PolicyIn]] = []
     seen: set[str] = set()
+    rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -71,6 +73,7 @@ async def import_lines(
             _reject(report, number, None, "each line must be one JSON object")
             continue
         ext = raw.get("external_id")
+        eligibility = raw.pop("eligibility", None)
         try:
             data = PolicyIn.model_validate(raw)
         except ValidationError as exc:
@@ -99,6 +102,12 @@ async def import_lines(
         except AppError as exc:
             _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
             continue
+        if eligibility is not None:
+            try:
+                await rules.check(data.external_id, eligibility)
+            except AppError as exc:
+                _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
+                continue
         seen.add(data.external_id)
         pending.append((number, data))
     existing: dict[str, tuple[int, int]] = {
@@ -144,6 +153,7 @@ async def import_lines(
         if progress is not None:
             progress(1)
     await _link(links, report)
+    await rules.save()
     return report
 
 

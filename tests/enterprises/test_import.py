@@ -134,3 +134,36 @@ async def test_cli_bom_and_gb18030(app: Any, settings: Any, tmp_path: Path) -> N
     assert "line 2" in out.stdout and "region" in out.stdout
     names = [e.name for e in await Enterprise.all().order_by("id")]
     assert names[0] == "如皋市测试机电有限公司1"
+
+
+async def test_policy_import_carries_eligibility(app: Any) -> None:
+    import json
+
+    from server.enterprises.models import PolicyEligibility
+    from server.policies.importer import import_lines
+
+    def line(ext: str, rule: object) -> str:
+        return json.dumps(
+            {
+                "external_id": ext,
+                "title": "如皋市科技型中小企业研发费用补助办法",
+                "issuer": "如皋市科学技术局",
+                "status": "published",
+                "summary": "对科技型中小企业研发投入给予补助。",
+                "eligibility": rule,
+            },
+            ensure_ascii=False,
+        )
+
+    report = await import_lines(
+        [
+            line("kj-001", {"tags_all": ["科技型中小企业"], "employees": {"min": 5}}),
+            line("kj-002", {"industries": ["ZZ"]}),
+        ]
+    )
+    assert report.created == 1
+    assert [(r.line, r.reason.split(":")[0]) for r in report.rejected] == [
+        (2, "eligibility.industries")
+    ]
+    saved = await PolicyEligibility.all()
+    assert [s.rule for s in saved] == [{"tags_all": ["科技型中小企业"], "employees": {"min": 5.0}}]
