@@ -6,6 +6,7 @@ so no command path (``zwgk up --demo``, ``zwgk seed --demo``, a script) can bypa
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 
@@ -30,6 +31,11 @@ def refuse_in_production(settings: Settings) -> None:
     """Raise :class:`DemoDataRefused` unless ``settings`` is a development or test setup."""
     if settings.env not in ("development", "test"):
         raise DemoDataRefused(settings.env)
+
+
+#: Each domain's demo seeder (``module:function``, an idempotent coroutine returning a
+#: one-line summary), run in this order after the policies they refer to.
+DOMAIN_SEEDERS: tuple[str, ...] = ("server.enterprises.demo:seed_demo_enterprises",)
 
 
 async def seed_demo(settings: Settings) -> str:
@@ -70,7 +76,12 @@ async def seed_demo(settings: Settings) -> str:
     report = await import_lines(lines)
     for r in [*report.rejected, *report.warnings]:
         print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
-    return (
-        f"demo data: {report.created} policies added, {report.unchanged} already present; "
-        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
-    )
+    summaries = [
+        f"demo data: {report.created} policies added, {report.unchanged} already present"
+    ]
+    for seeder in DOMAIN_SEEDERS:
+        module, _, name = seeder.partition(":")
+        seed = getattr(importlib.import_module(module), name)
+        summaries.append(await seed())
+    summaries.append(f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}")
+    return "; ".join(summaries)

@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 
 from server.core.db import connection
 from server.core.errors import AppError, from_pydantic
+from server.enterprises.service import ImportedRules
 from server.policies import service
 from server.policies.models import Classification, Policy, PolicyLink, Scheme
 from server.policies.schemas import PolicyIn, PolicyPatch
@@ -146,6 +147,7 @@ async def import_lines(
     labels = await Labels.load()
     pending: list[tuple[int, PolicyIn]] = []
     seen: set[str] = set()
+    rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -158,6 +160,7 @@ async def import_lines(
             _reject(report, number, None, "each line must be one JSON object")
             continue
         ext = raw.get("external_id")
+        eligibility = raw.pop("eligibility", None)
         try:
             labels.translate(raw)
         except LabelError as exc:
@@ -191,6 +194,12 @@ async def import_lines(
         except AppError as exc:
             _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
             continue
+        if eligibility is not None:
+            try:
+                await rules.check(data.external_id, eligibility)
+            except AppError as exc:
+                _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
+                continue
         seen.add(data.external_id)
         pending.append((number, data))
     existing: dict[str, tuple[int, int]] = {
@@ -236,6 +245,7 @@ async def import_lines(
         if progress is not None:
             progress(1)
     await _link(links, report)
+    await rules.save()
     return report
 
 
