@@ -356,7 +356,6 @@ class Dispatcher:
         long_term = ledger.long_term_templates(self.settings)
         rows = await ledger.credits_for((o, m.template_id) for _, o, m in rendered)
         available = {key: (row.credits, row.status) for key, row in rows.items()}
-        uses: dict[int, int] = defaultdict(int)
         sendable: list[tuple[PushIntent, str, Any, int | None]] = []
         for intent, openid, message in rendered:
             key = (openid, message.template_id)
@@ -375,15 +374,26 @@ class Dispatcher:
                 outcomes.append(Outcome(intent, PushStatus.FAILED, FailReason.NO_CREDIT))
                 continue
             available[key] = (credits - 1, status)
-            row_id = rows[key].id
-            uses[row_id] += 1
-            sendable.append((intent, openid, message, row_id))
-        await ledger.consume(uses)
+            sendable.append((intent, openid, message, rows[key].id))
         step = self.settings.concurrency
         for start in range(0, len(sendable), step):
             chunk = sendable[start : start + step]
             await self.limiter.acquire(len(chunk))
+            held = await self._hold([item[0] for item in chunk])
+            lost = [item for item in chunk if item[0].id not in held]
+            if lost:
+                # The sweeper took these back (this round ran past its claim): whoever
+                # claims them next sends them; sending here too could show them twice.
+                log.warning("push: %d claims lapsed before sending; left to others", len(lost))
+                chunk = [item for item in chunk if item[0].id in held]
             await self._mark_tries([i for i, *_ in chunk])
+            # Credits are spent per chunk, after the try markers and just before the
+            # sends: an intent a dead worker claimed but never tried keeps its credit.
+            uses: dict[int, int] = defaultdict(int)
+            for *_, row_id in chunk:
+                if row_id is not None:
+                    uses[row_id] += 1
+            await ledger.consume(uses)
             results = await asyncio.gather(*(self._send_one(*item) for item in chunk))
             chunk_outcomes = list(results)
             refunds: dict[int, int] = defaultdict(int)
@@ -414,6 +424,21 @@ class Dispatcher:
                 intent.digest_id = carrier.id
                 outcomes.append(Outcome(intent, PushStatus.SENT, "digest"))
         return [(i, o) for i, o in ready if i.id not in folded]
+
+    async def _hold(self, intents: Sequence[PushIntent]) -> set[int]:
+        """Extend our claim on ``intents``; returns the ids we still hold."""
+        if not intents:
+            return set()
+        token = intents[0].claim_token
+        ids = [i.id for i in intents]
+        until = datetime.now(UTC) + timedelta(seconds=self.settings.claim_seconds)
+        await PushIntent.filter(id__in=ids, claim_token=token, status=PushStatus.SENDING).update(
+            claimed_until=until
+        )
+        held = await PushIntent.filter(
+            id__in=ids, claim_token=token, status=PushStatus.SENDING
+        ).values_list("id", flat=True)
+        return {int(str(i)) for i in held}
 
     async def _mark_tries(self, intents: Sequence[PushIntent]) -> None:
         try:
