@@ -12,7 +12,7 @@ import ipaddress
 import os
 import re
 from pathlib import Path
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -213,10 +213,104 @@ class EnterpriseSettings(BaseModel):
     # Fields are added by the stream that owns this section.
 
 
+class PushTemplateSettings(BaseModel):
+    """One push kind's subscription-message template.
+
+    ``keywords`` maps each template keyword (``thing1``, ``date3``: the type is the name
+    without its digits, as in WeChat) to the key of the intent's ``data`` it shows.
+    """
+
+    template_id: str
+    title: str = ""
+    #: 长期订阅 (政务民生 accounts): no credit needed while the user has not turned it off.
+    long_term: bool = False
+    #: Mini-program page opened from the message; ``push_id`` is appended to it.
+    page: str = "pages/index/index"
+    keywords: dict[str, str] = Field(default_factory=dict)
+
+
+_POLICY_TEMPLATE = "emuPolicyPush-0000000000000000000000000001"
+_COMPLAINT_TEMPLATE = "emuComplaintProgress-0000000000000000000002"
+_WARNING_TEMPLATE = "emuWarningNotice-000000000000000000000000003"
+_POLICY_KEYWORDS = {"thing1": "title", "thing2": "issuer", "date3": "date", "thing4": "tip"}
+_COMPLAINT_KEYWORDS = {
+    "character_string1": "case_no",
+    "phrase2": "status",
+    "thing3": "opinion",
+    "time4": "time",
+}
+_WARNING_KEYWORDS = {"thing1": "title", "thing2": "content", "time3": "time"}
+
+
+def _default_push_templates() -> dict[str, PushTemplateSettings]:
+    def t(tid: str, title: str, kw: dict[str, str], page: str, long_term: bool = False) -> Any:
+        return PushTemplateSettings(
+            template_id=tid, title=title, keywords=kw, page=page, long_term=long_term
+        )
+
+    return {
+        "policy_match": t(
+            _POLICY_TEMPLATE, "惠企政策推送", _POLICY_KEYWORDS, "pages/policy/detail"
+        ),
+        "policy_deadline": t(
+            _POLICY_TEMPLATE, "政策申报截止提醒", _POLICY_KEYWORDS, "pages/policy/detail"
+        ),
+        "topic_update": t(
+            _POLICY_TEMPLATE, "订阅主题更新", _POLICY_KEYWORDS, "pages/policy/detail"
+        ),
+        "digest": t(_POLICY_TEMPLATE, "政策汇总", _POLICY_KEYWORDS, "pages/push/list"),
+        "complaint_progress": t(
+            _COMPLAINT_TEMPLATE, "投诉进度", _COMPLAINT_KEYWORDS, "pages/complaint/detail"
+        ),
+        "rating_reminder": t(
+            _COMPLAINT_TEMPLATE, "评价提醒", _COMPLAINT_KEYWORDS, "pages/complaint/detail"
+        ),
+        "visit_task": t(_WARNING_TEMPLATE, "走访通知", _WARNING_KEYWORDS, "pages/grid/task", True),
+        "emergency_warning": t(
+            _WARNING_TEMPLATE, "预警通知", _WARNING_KEYWORDS, "pages/warning/detail", True
+        ),
+    }
+
+
 class PushSettings(BaseModel):
     """Subscription-message push: credits, rate limits, broadcasts (issue 9 push stream)."""
 
-    # Fields are added by the stream that owns this section.
+    #: Push kind → template (defaults: the emulator's templates).
+    templates: dict[str, PushTemplateSettings] = Field(default_factory=_default_push_templates)
+    #: Sends per second shared by every worker (a token bucket in Redis).
+    sends_per_second: float = Field(500.0, gt=0)
+    #: China time "HH:MM-HH:MM" during which non-urgent pushes wait; "" turns it off.
+    quiet_hours: str = "21:00-08:00"
+    #: Intents one dispatcher claims at a time, and HTTP calls it keeps in flight.
+    batch_size: int = Field(200, ge=1, le=5000)
+    concurrency: int = Field(50, ge=1, le=1000)
+    #: Parallel dispatchers over all workers (each holds a Redis lease).
+    dispatch_lanes: int = Field(4, ge=1, le=64)
+    #: Seconds a dispatch job runs before leaving the rest to the next one.
+    dispatch_seconds: float = Field(20.0, gt=0)
+    #: Attempts before a retryable failure dead-letters; backoff base and cap (seconds).
+    max_attempts: int = Field(6, ge=1)
+    retry_base_seconds: float = Field(2.0, ge=0)
+    retry_max_seconds: float = Field(600.0, ge=0)
+    #: A claimed intent not finished after this long is recovered by the sweeper.
+    claim_seconds: int = Field(120, ge=5)
+    #: Non-urgent intents still undelivered after this many hours fail as ``expired``.
+    expire_hours: float = Field(72.0, gt=0)
+    #: This many pending policy matches for one recipient become one digest message.
+    digest_threshold: int = Field(3, ge=2)
+    #: ``miniprogram_state`` of sent messages: developer, trial or formal.
+    miniprogram_state: Literal["developer", "trial", "formal"] = "formal"
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _check_quiet_hours(cls, value: str) -> str:
+        value = value.strip()
+        if value:
+            import re
+
+            if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d", value):
+                raise ValueError('quiet_hours must look like "21:00-08:00" or be empty')
+        return value
 
 
 class ComplaintSettings(BaseModel):

@@ -7,6 +7,10 @@ from typing import Any, ClassVar
 
 from arq import cron, func
 from arq.connections import RedisSettings
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from server.app import redis_url
 from server.config import ConfigError, OutboxSettings, Settings, load_settings
@@ -14,8 +18,13 @@ from server.core.db import close_db, init_db
 from server.core.logging import configure_logging
 from server.core.outbox import EventHandler, RelayPolicy, prune_processed, relay_pending
 from server.core.outbox_nudge import NUDGE_JOB, clear_flag
+from server.push.recipients import load_resolvers
 from server.wechat import WeChatGateway
 from workers import complaints, grid, matching, push
+
+#: Recipient type → resolver (``enterprise`` from matching, ``household`` from grid),
+#: gathered from the modules that are installed (a stream not merged yet is skipped).
+RECIPIENT_RESOLVERS = load_resolvers()
 
 log = logging.getLogger("zwgk.worker")
 
@@ -85,7 +94,11 @@ async def startup(ctx: dict[str, Any]) -> None:
         secret=settings.wechat.secret,
         redis=ctx["redis"],
         timeout=settings.wechat.timeout_seconds,
+        # Room for every send the push dispatchers keep in flight.
+        max_connections=max(100, settings.push.concurrency * 2),
     )
+    ctx["push_resolvers"] = RECIPIENT_RESOLVERS
+    push.configure(settings)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -95,10 +108,18 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
+    """Redis for arq, reconnecting after a Redis restart instead of failing jobs."""
     url = redis_url(settings)
-    if url.startswith("unix://"):
-        return RedisSettings(unix_socket_path=url.removeprefix("unix://"))
-    return RedisSettings.from_dsn(url)
+    base = (
+        RedisSettings(unix_socket_path=url.removeprefix("unix://"))
+        if url.startswith("unix://")
+        else RedisSettings.from_dsn(url)
+    )
+    base.conn_retries = 30
+    base.retry_on_timeout = True
+    base.retry_on_error = [RedisConnectionError, RedisTimeoutError]
+    base.retry = Retry(ExponentialBackoff(cap=2.0, base=0.05), retries=20)
+    return base
 
 
 class WorkerSettings:

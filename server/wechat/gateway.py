@@ -165,6 +165,7 @@ class WeChatGateway:
         refresh_ahead: float = 300.0,
         min_refresh_interval: float = 30.0,
         poll_interval: float = 0.05,
+        max_connections: int = 100,
     ) -> None:
         self._base_url = base_url.rstrip("/")
         self._appid = appid
@@ -172,7 +173,14 @@ class WeChatGateway:
         self._redis = redis
         self._timeout = timeout
         self._owns_http = http is None
-        self._http = http or httpx.AsyncClient(timeout=timeout)
+        # Pushes keep many sends in flight: size the pool for them (httpx's default is 100
+        # connections, 20 kept alive, which makes a busy sender reconnect constantly).
+        self._http = http or httpx.AsyncClient(
+            timeout=timeout,
+            limits=httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            ),
+        )
         self._refresh_ahead = refresh_ahead
         self._min_refresh_interval = min_refresh_interval
         self._poll_interval = poll_interval
@@ -374,8 +382,10 @@ class WeChatGateway:
         page: str | None = None,
         miniprogram_state: str = "formal",
         lang: str = "zh_CN",
-    ) -> None:
+    ) -> str | None:
         """Send a subscribe message; ``data`` maps keywords to values (``{"thing1": "..."}``).
+
+        Returns WeChat's ``msgid`` (as text) when it gives one.
 
         Raises :class:`~server.wechat.errors.NoSubscriptionCredit` (43101),
         :class:`~server.wechat.errors.InvalidTemplateData` (47003, with ``field``)
@@ -390,7 +400,9 @@ class WeChatGateway:
         }
         if page:
             body["page"] = page
-        await self._with_token("/cgi-bin/message/subscribe/send", body)
+        answer = await self._with_token("/cgi-bin/message/subscribe/send", body)
+        msgid = answer.get("msgid")
+        return None if msgid is None else str(msgid)
 
     async def msg_sec_check(
         self, *, content: str, openid: str, scene: int, title: str | None = None

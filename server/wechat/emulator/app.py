@@ -96,8 +96,16 @@ def _faults_from(body: dict[str, Any]) -> Faults:
     times = body.get("times")
     if times is not None and (isinstance(times, bool) or not isinstance(times, int)):
         raise BadRequest("times must be an integer")
+    errcodes = body.get("errcodes")
+    if errcodes is not None and (
+        not isinstance(errcodes, list)
+        or not errcodes
+        or not all(isinstance(c, int) and not isinstance(c, bool) for c in errcodes)
+    ):
+        raise BadRequest("errcodes must be a non-empty list of integers")
     try:
         return Faults(
+            errcodes=None if errcodes is None else tuple(errcodes),
             error_rate=rate,
             errcode=int(body.get("errcode", -1)),
             errmsg=_opt_str(body, "errmsg"),
@@ -325,6 +333,23 @@ def create_emulator_app(
                 and (template_id is None or m.template_id == template_id)
             ]
         )
+
+    @control("/_emulator/users", ["POST"])
+    async def add_users(request: Request) -> HTTPResponse:
+        body = _control_body(request)
+        openids = body.get("openids")
+        grants = body.get("grants") or {}
+        if not isinstance(openids, list) or not all(isinstance(o, str) and o for o in openids):
+            raise BadRequest("openids must be a list of strings")
+        if not isinstance(grants, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in grants.values()
+        ):
+            raise BadRequest("grants must map template ids to integers")
+        return json_response({"users": state.add_users(openids, grants)})
+
+    @control("/_emulator/deliveries", ["GET"])
+    async def deliveries(request: Request) -> HTTPResponse:
+        return json_response(state.deliveries())
 
     @control("/_emulator/risky-words", ["GET"])
     async def get_risky_words(request: Request) -> HTTPResponse:

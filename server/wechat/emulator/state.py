@@ -187,6 +187,8 @@ class Faults:
     #: Inject at most this many errors, then stop (``None``: no limit).
     times: int | None = None
     http_status: int = 200
+    #: When set, each injected error uses one of these codes at random (e.g. -1 and 45009).
+    errcodes: tuple[int, ...] | None = None
 
     def applies_to(self, path: str) -> bool:
         """Whether this fault configuration covers ``path``."""
@@ -202,6 +204,7 @@ class Faults:
             "paths": None if self.paths is None else sorted(self.paths),
             "times": self.times,
             "http_status": self.http_status,
+            "errcodes": None if self.errcodes is None else list(self.errcodes),
         }
 
 
@@ -327,6 +330,36 @@ class EmulatorState:
         """Make ``openid`` a user of this mini-program (valid for 40003 checks)."""
         self.known_openids.add(openid)
 
+    def add_users(self, openids: list[str], grants: dict[str, int]) -> int:
+        """Make many openids users at once, each with ``grants`` (template → credits)."""
+        for template_id in grants:
+            if template_id not in self.templates:
+                raise ValueError(f"unknown template_id {template_id!r}")
+        for openid in openids:
+            self.known_openids.add(openid)
+            for template_id, count in grants.items():
+                key = (openid, template_id)
+                self.credits[key] = max(0, self.credits.get(key, 0) + count)
+        return len(self.known_openids)
+
+    def deliveries(self) -> dict[str, Any]:
+        """Messages counted per ``push_id`` found in their page (to spot double sends)."""
+        per_push: dict[str, int] = {}
+        without = 0
+        for message in self.messages:
+            match = re.search(r"[?&]push_id=(\d+)", message.page or "")
+            if match is None:
+                without += 1
+                continue
+            per_push[match.group(1)] = per_push.get(match.group(1), 0) + 1
+        duplicates = {k: n for k, n in per_push.items() if n > 1}
+        return {
+            "messages": len(self.messages),
+            "distinct_pushes": len(per_push),
+            "without_push_id": without,
+            "duplicates": duplicates,
+        }
+
     def record_call(self, path: str) -> None:
         """Count one call to a WeChat API path (for ``GET /_emulator/stats``)."""
         self.calls[path] = self.calls.get(path, 0) + 1
@@ -344,7 +377,8 @@ class EmulatorState:
             return latency, None, 200
         if faults.times is not None:
             faults.times -= 1
-        error = ApiError(faults.errcode)
+        errcode = self.rng.choice(faults.errcodes) if faults.errcodes else faults.errcode
+        error = ApiError(errcode)
         if faults.errmsg:
             error.errmsg = faults.errmsg
         return latency, error, faults.http_status

@@ -1,0 +1,166 @@
+"""Emergency broadcasts by region (预警广播, seed 000 歙县): fan-out and progress.
+
+A broadcast row is written by the staff API; the ``push_fanout`` cron job writes one
+urgent ``emergency_warning`` intent per user of the covered regions (in batches, with a
+dedup key per broadcast and user, so a fan-out interrupted by a restart just continues),
+then the ordinary dispatcher delivers them: urgent intents skip quiet hours and digests
+and go first. The audience is the users whose 我要订阅 regions fall inside a broadcast
+region, plus grid's ``REGION_AUDIENCES`` (households' residents) once that stream is in.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import AsyncIterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise import Tortoise
+
+from server.push.models import Broadcast, PushIntent, PushStatus, TopicSubscription
+from server.push.recipients import load_region_audiences
+from server.push.templates import CHINA
+
+log = logging.getLogger("zwgk.push")
+
+BATCH = 2000
+
+
+async def create_broadcast(
+    *, kind: str, regions: list[str], title: str, content: str, level: str, created_by: int | None
+) -> Broadcast:
+    return await Broadcast.create(
+        kind=kind,
+        regions=sorted(set(regions)),
+        title=title,
+        content=content,
+        level=level,
+        created_by=created_by,
+    )
+
+
+async def _subscribers(regions: list[str]) -> AsyncIterator[int]:
+    last = 0
+    while True:
+        rows = await TopicSubscription.filter(id__gt=last).order_by("id").limit(5000)
+        if not rows:
+            return
+        for row in rows:
+            if any(mine.startswith(r) for mine in row.regions for r in regions):
+                yield row.user_id
+        last = rows[-1].id
+
+
+async def _grid_audience(regions: list[str], audiences: Mapping[str, Any]) -> AsyncIterator[int]:
+    for code, source in audiences.items():
+        if not any(str(code).startswith(r) for r in regions):
+            continue
+        iterable = source(code) if callable(source) else source
+        if inspect.isawaitable(iterable):
+            iterable = await iterable
+        async for user_id in iterable:
+            yield int(user_id)
+
+
+async def audience(regions: list[str]) -> AsyncIterator[int]:
+    """Every user id covered by ``regions`` (may repeat; the dedup key absorbs repeats)."""
+    async for uid in _subscribers(regions):
+        yield uid
+    audiences = load_region_audiences()
+    if audiences:
+        async for uid in _grid_audience(regions, audiences):
+            yield uid
+
+
+async def _insert(broadcast: Broadcast, user_ids: list[int]) -> None:
+    local = broadcast.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+    level = f"【{broadcast.level}】" if broadcast.level else ""
+    data = {
+        "title": f"{level}{broadcast.title}",
+        "content": broadcast.content,
+        "time": local,
+        "broadcast_id": broadcast.id,
+    }
+    rows = [
+        PushIntent(
+            kind=broadcast.kind,
+            recipient_type="user",
+            recipient_id=str(uid),
+            subject_type="broadcast",
+            subject_id=str(broadcast.id),
+            data=data,
+            urgent=True,
+            dedup_key=f"broadcast:{broadcast.id}:user:{uid}",
+            broadcast_id=broadcast.id,
+        )
+        for uid in user_ids
+    ]
+    await PushIntent.bulk_create(rows, ignore_conflicts=True)
+
+
+async def fan_out(broadcast: Broadcast) -> int:
+    """Write the broadcast's intents; returns how many users it targets."""
+    batch: list[int] = []
+    seen: set[int] = set()
+    async for uid in audience(broadcast.regions):
+        if uid in seen:
+            continue
+        seen.add(uid)
+        batch.append(uid)
+        if len(batch) >= BATCH:
+            await _insert(broadcast, batch)
+            batch = []
+    if batch:
+        await _insert(broadcast, batch)
+    targeted = await PushIntent.filter(broadcast_id=broadcast.id).count()
+    await Broadcast.filter(id=broadcast.id).update(status="queued", targeted=targeted)
+    return targeted
+
+
+async def fan_out_pending() -> int:
+    """Fan out every broadcast still being written (cron; resumable after a restart)."""
+    done = 0
+    for broadcast in await Broadcast.filter(status="fanning_out").order_by("id"):
+        await fan_out(broadcast)
+        done += 1
+    return done
+
+
+async def progress(broadcast: Broadcast) -> dict[str, Any]:
+    """Targeted, sent, failed by reason, unreachable, still pending."""
+    conn = Tortoise.get_connection("default")
+    mark = "?" if str(conn.capabilities.dialect) == "sqlite" else "$1"
+    rows = await conn.execute_query_dict(
+        'SELECT "status", "reason", COUNT(*) AS n FROM "push_intents" '
+        f'WHERE "broadcast_id" = {mark} GROUP BY "status", "reason"',
+        [broadcast.id],
+    )
+    sent = 0
+    failed: dict[str, int] = {}
+    pending = 0
+    for row in rows:
+        n = int(row["n"])
+        if row["status"] == PushStatus.SENT:
+            sent += n
+        elif row["status"] == PushStatus.FAILED:
+            failed[str(row["reason"] or "unknown")] = failed.get(str(row["reason"]), 0) + n
+        else:
+            pending += n
+    unreachable = sum(failed.get(r, 0) for r in ("no_credit", "unreachable", "user_blocked"))
+    return {
+        "id": broadcast.id,
+        "kind": broadcast.kind,
+        "regions": broadcast.regions,
+        "title": broadcast.title,
+        "level": broadcast.level,
+        "status": broadcast.status if broadcast.status == "fanning_out" or pending else "done",
+        "targeted": broadcast.targeted,
+        "sent": sent,
+        "failed": failed,
+        "unreachable": unreachable,
+        "pending": pending,
+        "created_at": broadcast.created_at.astimezone(UTC).isoformat()
+        if isinstance(broadcast.created_at, datetime)
+        else None,
+    }
