@@ -85,8 +85,8 @@ class SubjectRatingIn(RatingIn):
 
 class StatsQuery(_Strict):
     department: int | None = Field(None, ge=1, le=2**31 - 1)
-    start: str | None = Field(None, pattern=r"^\d{4}-\d{2}$", alias="from")
-    end: str | None = Field(None, pattern=r"^\d{4}-\d{2}$", alias="to")
+    start: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", alias="from")
+    end: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", alias="to")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

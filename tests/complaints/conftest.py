@@ -145,3 +145,29 @@ class FrozenClock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     return FrozenClock(monkeypatch)
+
+
+async def closed_case(
+    world: World, submit: Submit, *, mode: str = "transfer", **overrides: Any
+) -> dict[str, Any]:
+    """A case taken through accept → dispatch → reply → resident's "resolved"."""
+    case = await submit(**overrides)
+    assert (await act(world, world.dispatcher, case["id"], "accept")).status_code == 200
+    body: dict[str, Any] = {"mode": mode}
+    handler = world.dispatcher
+    if mode != "immediate":
+        body["department"] = world.depts["rgcgj"]
+        handler = world.chengguan
+    r = await act(world, world.dispatcher, case["id"], "dispatch", **body)
+    assert r.status_code == 200, r.text
+    if mode != "immediate":
+        await act(world, handler, case["id"], "start")
+    r = await act(world, handler, case["id"], "reply", answer="已处理完毕，感谢您的反映。")
+    assert r.status_code == 200, r.text
+    r = await world.client.post(
+        f"/api/v1/complaints/{case['tracking_no']}/feedback",
+        json={"resolved": True},
+        headers=world.resident,
+    )
+    assert r.json()["status"] == "closed"
+    return dict(r.json())
