@@ -316,7 +316,26 @@ class PushSettings(BaseModel):
 class ComplaintSettings(BaseModel):
     """Complaints, suggestions and 好差评 ratings (issue 10 complaints stream)."""
 
-    # Fields are added by the stream that owns this section.
+    #: Code of the department that accepts and dispatches every case (12345 / 政务服务中心).
+    dispatch_department: str = "rgzwgk"
+    #: Default deadlines, in Chinese working days.
+    accept_days: int = Field(1, ge=1, le=30)
+    reply_days: int = Field(5, ge=1, le=60)
+    #: Deadline of a rectification task (整改) opened by a bad rating.
+    rectify_days: int = Field(5, ge=1, le=30)
+    #: A rating may be edited this many (calendar) days after it was given.
+    rating_edit_days: int = Field(7, ge=0, le=60)
+    #: Warn the department when this share of the time has passed.
+    warn_ratio: float = Field(0.8, gt=0, lt=1)
+    #: Submissions allowed per resident per hour.
+    submit_per_hour: int = Field(10, ge=1)
+    #: Radius in metres within which open cases of a category count as similar.
+    similar_radius_m: float = Field(200.0, gt=0, le=5000)
+    max_text_chars: int = Field(2000, ge=10, le=2500)
+    max_images: int = Field(9, ge=0, le=9)
+    max_image_bytes: int = Field(5 * 1024 * 1024, ge=1024)
+    #: Prefix of tracking numbers: TS20261202-000123.
+    tracking_prefix: str = Field("TS", pattern=r"^[A-Z]{1,4}$")
 
 
 class GridSettings(BaseModel):
