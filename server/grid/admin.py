@@ -1,7 +1,108 @@
-"""Staff API for the grid, grid workers, visit tasks and coverage (后台: 网格化管理)."""
+"""Staff API for the grid, grid workers, visit tasks and coverage (后台: 网格化管理).
+
+Who sees what: admins everything; staff the communities of their department (and the
+cells below); grid workers their assigned cells. Household tags are sensitive and shown
+only to these back-office roles; phones and addresses are always masked.
+"""
 
 from __future__ import annotations
 
-from sanic import Blueprint
+from typing import Any
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+from tortoise.expressions import RawSQL
+
+from server.core.openapi import documented
+from server.core.permissions import Role, require
+from server.core.requests import parse_body, parse_query
+from server.grid import service
+from server.grid.models import LEVEL_COLUMNS, GridCell, Household, HouseholdTag
+from server.grid.schemas import CellQuery, CellsIn, HouseholdQuery
 
 bp = Blueprint("admin_grid", url_prefix="/api/v1/admin")
+_BACK_OFFICE = (Role.STAFF, Role.ADMIN, Role.GRID_WORKER)
+_STAFF = (Role.STAFF, Role.ADMIN)
+
+
+def cell_out(c: GridCell) -> dict[str, Any]:
+    return {
+        "code": c.code,
+        "name": c.name,
+        "level": c.level,
+        "parent_code": c.parent_code,
+        "region_code": c.region_code,
+        "lat": c.lat,
+        "lng": c.lng,
+    }
+
+
+async def list_cells_for(request: Request) -> HTTPResponse:
+    params = parse_query(request, CellQuery)
+    scope = await service.scope_for(request.ctx.principal)
+    query = GridCell.filter(scope.q())
+    if params.parent_code:
+        query = query.filter(parent_code=params.parent_code)
+    if params.level:
+        query = query.filter(level=params.level)
+    rows = await query.order_by("code").limit(2000)
+    return json({"items": [cell_out(c) for c in rows]})
+
+
+async def list_households_for(request: Request) -> HTTPResponse:
+    params = parse_query(request, HouseholdQuery)
+    scope = await service.scope_for(request.ctx.principal)
+    query = Household.filter(scope.q())
+    if params.cell_code:
+        cell = await GridCell.get_or_none(code=params.cell_code)
+        if cell is None:
+            return json({"items": [], "total": 0})
+        query = query.filter(**{LEVEL_COLUMNS[cell.level]: cell.code})
+    if params.tag:
+        tag = await HouseholdTag.get_or_none(name=params.tag)
+        if tag is None:
+            return json({"items": [], "total": 0})
+        # The tag's bit in tag_mask (an int from our table, never user input).
+        query = query.annotate(has_tag=RawSQL(f"(tag_mask >> {int(tag.bit)}) & 1")).filter(
+            has_tag=1
+        )
+    total = await query.count()
+    rows = (
+        await query.order_by("external_id")
+        .offset((params.page - 1) * params.page_size)
+        .limit(params.page_size)
+    )
+    return json({"items": [service.household_out(h) for h in rows], "total": total})
+
+
+@bp.get("/grid/cells")
+@require(*_BACK_OFFICE)
+@documented(summary="Grid cells the caller may see", tag="admin-grid", query=CellQuery)
+async def list_cells(request: Request) -> HTTPResponse:
+    return await list_cells_for(request)
+
+
+@bp.get("/grid/households")
+@require(*_BACK_OFFICE)
+@documented(
+    summary="Households the caller may see (masked)", tag="admin-grid", query=HouseholdQuery
+)
+async def list_households(request: Request) -> HTTPResponse:
+    return await list_households_for(request)
+
+
+@bp.put("/grid-workers/<user_id:int>/cells")
+@require(*_STAFF)
+@documented(summary="Replace a grid worker's cells", tag="admin-grid", body=CellsIn)
+async def put_worker_cells(request: Request, user_id: int) -> HTTPResponse:
+    body = parse_body(request, CellsIn)
+    cells = await service.assign_cells(request.ctx.principal, user_id, body.cells)
+    return json({"user_id": user_id, "cells": cells})
+
+
+@bp.get("/grid-workers/<user_id:int>/cells")
+@require(*_STAFF)
+@documented(summary="A grid worker's cells", tag="admin-grid")
+async def get_worker_cells(request: Request, user_id: int) -> HTTPResponse:
+    cells = await service.worker_cells(user_id)
+    return json({"user_id": user_id, "cells": sorted(code for _, code in cells)})
