@@ -5,13 +5,21 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
-from server.core.errors import AppError, UpstreamUnavailable
+from server.core.errors import AppError, UpstreamUnavailable, ValidationFailed
 from server.core.openapi import documented
 from server.core.permissions import Role, authenticated, require
-from server.core.requests import parse_body
+from server.core.requests import parse_body, parse_query
 from server.grid import admin as grid_admin
-from server.grid import service
-from server.grid.schemas import CellQuery, HouseholdQuery, PhoneLinkIn
+from server.grid import service, tasks, visits
+from server.grid.models import Visit
+from server.grid.schemas import (
+    CellQuery,
+    HouseholdQuery,
+    PageQuery,
+    PhoneLinkIn,
+    TaskQuery,
+    VisitBatchIn,
+)
 from server.wechat import WeChatError
 
 bp = Blueprint("mp_visits", url_prefix="/api/v1")
@@ -51,3 +59,51 @@ async def link_household(request: Request) -> HTTPResponse:
         request.ctx.principal.user_id, phone.pure_phone_number, key
     )
     return json({"households": linked, "phone": service.mask_phone(phone.pure_phone_number)})
+
+
+@bp.post("/visits/batch")
+@require(Role.GRID_WORKER, Role.ADMIN)
+@documented(
+    summary="Sync visits recorded offline (≤500; one result per item, replays are safe)",
+    tag="grid",
+    body=VisitBatchIn,
+)
+async def sync_visits(request: Request) -> HTTPResponse:
+    body = parse_body(request, VisitBatchIn)
+    limit = request.app.ctx.settings.grid.max_batch
+    if len(body.visits) > limit:
+        raise ValidationFailed(f"at most {limit} visits per batch", field="visits")
+    results = await visits.sync_batch(request.ctx.principal, body.visits)
+    return json({"results": results})
+
+
+@bp.get("/visits")
+@require(Role.GRID_WORKER)
+@documented(summary="My synced visits, newest first", tag="grid", query=PageQuery)
+async def my_visits(request: Request) -> HTTPResponse:
+    params = parse_query(request, PageQuery)
+    query = Visit.filter(worker_id=request.ctx.principal.user_id)
+    total = await query.count()
+    rows = (
+        await query.order_by("-visited_at", "-id")
+        .offset((params.page - 1) * params.page_size)
+        .limit(params.page_size)
+    )
+    return json({"items": [visits.visit_out(v) for v in rows], "total": total})
+
+
+@bp.get("/grid/my/tasks")
+@require(Role.GRID_WORKER)
+@documented(summary="My visit tasks, by deadline then place", tag="grid", query=TaskQuery)
+async def my_tasks(request: Request) -> HTTPResponse:
+    params = parse_query(request, TaskQuery)
+    return json(
+        await tasks.list_tasks(
+            request.ctx.principal,
+            status=params.status,
+            worker_id=None,
+            mine=True,
+            page=params.page,
+            page_size=params.page_size,
+        )
+    )

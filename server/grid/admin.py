@@ -13,12 +13,13 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.expressions import RawSQL
 
+from server.core.errors import ValidationFailed
 from server.core.openapi import documented
 from server.core.permissions import Role, require
 from server.core.requests import parse_body, parse_query
-from server.grid import service
+from server.grid import service, tasks
 from server.grid.models import LEVEL_COLUMNS, GridCell, Household, HouseholdTag
-from server.grid.schemas import CellQuery, CellsIn, HouseholdQuery
+from server.grid.schemas import CellQuery, CellsIn, HouseholdQuery, PlansIn, TaskIn, TaskQuery
 
 bp = Blueprint("admin_grid", url_prefix="/api/v1/admin")
 _BACK_OFFICE = (Role.STAFF, Role.ADMIN, Role.GRID_WORKER)
@@ -106,3 +107,56 @@ async def put_worker_cells(request: Request, user_id: int) -> HTTPResponse:
 async def get_worker_cells(request: Request, user_id: int) -> HTTPResponse:
     cells = await service.worker_cells(user_id)
     return json({"user_id": user_id, "cells": sorted(code for _, code in cells)})
+
+
+@bp.post("/grid/tasks")
+@require(*_STAFF)
+@documented(summary="Assign visit tasks", tag="admin-grid", body=TaskIn, status=201)
+async def create_tasks(request: Request) -> HTTPResponse:
+    body = parse_body(request, TaskIn)
+    result = await tasks.assign_tasks(
+        request.ctx.principal,
+        body.households,
+        body.enterprises,
+        body.policy_id,
+        body.due_date,
+        body.note,
+    )
+    return json(result, status=201)
+
+
+@bp.get("/grid/tasks")
+@require(*_STAFF)
+@documented(summary="Visit tasks in my communities", tag="admin-grid", query=TaskQuery)
+async def list_tasks(request: Request) -> HTTPResponse:
+    params = parse_query(request, TaskQuery)
+    return json(
+        await tasks.list_tasks(
+            request.ctx.principal,
+            status=params.status,
+            worker_id=params.worker_id,
+            mine=False,
+            page=params.page,
+            page_size=params.page_size,
+        )
+    )
+
+
+@bp.get("/grid/visit-plans")
+@require(*_STAFF)
+@documented(summary="Visit frequency per household tag", tag="admin-grid")
+async def get_plans(request: Request) -> HTTPResponse:
+    return json({"plans": await tasks.list_plans()})
+
+
+@bp.put("/grid/visit-plans")
+@require(Role.ADMIN)
+@documented(
+    summary="Set visit frequency per household tag (* = others)", tag="admin-grid", body=PlansIn
+)
+async def put_plans(request: Request) -> HTTPResponse:
+    body = parse_body(request, PlansIn)
+    tags = [p.tag for p in body.plans]
+    if len(set(tags)) != len(tags):
+        raise ValidationFailed("each tag at most once", field="plans")
+    return json({"plans": await tasks.set_plans([(p.tag, p.interval_days) for p in body.plans])})

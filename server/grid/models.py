@@ -162,6 +162,8 @@ class Visit(PathMixin, Model):
     id = fields.BigIntField(primary_key=True)
     client_id = fields.CharField(max_length=64, unique=True)
     revision = fields.IntField(default=1)
+    # sha256 of the canonical content: replays compare by it, ties between devices too.
+    content_hash = fields.CharField(max_length=64, default="")
     worker_id = fields.IntField(db_index=True)
     household_id = fields.IntField(null=True, db_index=True)
     enterprise_uscc = fields.CharField(max_length=18, null=True, db_index=True)
@@ -216,7 +218,7 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class VisitTask(Model):
+class VisitTask(PathMixin, Model):
     """A visit to make: assigned by staff, from an unreachable push, or due by a plan."""
 
     id = fields.BigIntField(primary_key=True)
@@ -227,7 +229,6 @@ class VisitTask(Model):
     policy_id = fields.IntField(null=True)
     worker_id = fields.IntField(null=True, db_index=True)
     cell_code = fields.CharField(max_length=64)
-    community_code = fields.CharField(max_length=64, db_index=True)
     due_date = fields.DateField(db_index=True)
     status = fields.CharField(max_length=16, default=TaskStatus.OPEN.value, db_index=True)
     note = fields.CharField(max_length=200, default="")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,7 +61,7 @@ class VisitIn(BaseModel):
 
 class VisitBatchIn(BaseModel):
     # Items are validated one by one so one bad visit never sinks the batch.
-    visits: list[dict[str, object]] = Field(max_length=500)
+    visits: list[Any] = Field(max_length=5000)
 
 
 class PageQuery(BaseModel):

@@ -242,6 +242,7 @@ class Migration(migrations.Migration):
                 ),
                 ("client_id", fields.CharField(unique=True, max_length=64)),
                 ("revision", fields.IntField(default=1)),
+                ("content_hash", fields.CharField(default="", max_length=64)),
                 ("worker_id", fields.IntField(db_index=True)),
                 ("household_id", fields.IntField(null=True, db_index=True)),
                 ("enterprise_uscc", fields.CharField(null=True, db_index=True, max_length=18)),
@@ -375,6 +376,11 @@ class Migration(migrations.Migration):
         ops.CreateModel(
             name="VisitTask",
             fields=[
+                ("community_code", fields.CharField(db_index=True, max_length=64)),
+                ("grid_code", fields.CharField(null=True, db_index=True, max_length=64)),
+                ("compound_code", fields.CharField(null=True, db_index=True, max_length=64)),
+                ("building_code", fields.CharField(null=True, max_length=64)),
+                ("unit_code", fields.CharField(null=True, max_length=64)),
                 (
                     "id",
                     fields.BigIntField(
@@ -388,7 +394,6 @@ class Migration(migrations.Migration):
                 ("policy_id", fields.IntField(null=True)),
                 ("worker_id", fields.IntField(null=True, db_index=True)),
                 ("cell_code", fields.CharField(max_length=64)),
-                ("community_code", fields.CharField(db_index=True, max_length=64)),
                 ("due_date", fields.DateField(db_index=True)),
                 ("status", fields.CharField(default="open", db_index=True, max_length=16)),
                 ("note", fields.CharField(default="", max_length=200)),
@@ -403,7 +408,7 @@ class Migration(migrations.Migration):
                 "pk_attr": "id",
                 "table_description": "A visit to make: assigned by staff, from an unreachable push, or due by a plan.",
             },
-            bases=["Model"],
+            bases=["PathMixin", "Model"],
         ),
         ops.CreateModel(
             name="WorkerCell",

@@ -94,3 +94,36 @@ def login(client: httpx.AsyncClient) -> Login:
         return user.id, {"Authorization": f"Bearer {r.json()['token']}"}
 
     return sign_in
+
+
+async def make_policy(
+    title: str = "高龄老人尊老金发放办法", regions: list[str] | None = None
+) -> int:
+    from server.policies.models import Policy
+
+    policy = await Policy.create(
+        title=title,
+        issuer="如皋市民政局",
+        issuer_code="rgmzj",
+        stage="service",
+        status="published",
+        audience="residents",
+        regions=regions or ["320682"],
+    )
+    return int(policy.id)
+
+
+def visit(client_id: str, household: str = "H0001", revision: int = 1, **extra: Any) -> dict:
+    body: dict[str, Any] = {
+        "client_id": client_id,
+        "revision": revision,
+        "household_external_id": household,
+        "visited_at": "2026-11-30T10:30:00+08:00",
+        "type": "home_visit",
+        "policy_ids": [],
+        "materials": ["尊老金政策明白纸"],
+        "notes": "老人身体尚可",
+        "location": {"lat": 32.39, "lng": 120.57},
+    }
+    body.update(extra)
+    return body
