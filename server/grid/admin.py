@@ -13,13 +13,23 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.expressions import RawSQL
 
-from server.core.errors import ValidationFailed
+from server.core.errors import Forbidden, NotFound, ValidationFailed
 from server.core.openapi import documented
 from server.core.permissions import Role, require
 from server.core.requests import parse_body, parse_query
-from server.grid import service, tasks
+from server.grid import coverage, service, tasks, visits
 from server.grid.models import LEVEL_COLUMNS, GridCell, Household, HouseholdTag
-from server.grid.schemas import CellQuery, CellsIn, HouseholdQuery, PlansIn, TaskIn, TaskQuery
+from server.grid.schemas import (
+    CellQuery,
+    CellsIn,
+    CoverageQuery,
+    HouseholdQuery,
+    PlansIn,
+    TargetIn,
+    TaskIn,
+    TaskQuery,
+    VisitStatsQuery,
+)
 
 bp = Blueprint("admin_grid", url_prefix="/api/v1/admin")
 _BACK_OFFICE = (Role.STAFF, Role.ADMIN, Role.GRID_WORKER)
@@ -160,3 +170,62 @@ async def put_plans(request: Request) -> HTTPResponse:
     if len(set(tags)) != len(tags):
         raise ValidationFailed("each tag at most once", field="plans")
     return json({"plans": await tasks.set_plans([(p.tag, p.interval_days) for p in body.plans])})
+
+
+@bp.put("/policies/<policy_id:int>/household-target")
+@require(*_STAFF)
+@documented(
+    summary="Which households a residents' policy targets (regions, tags)",
+    tag="admin-grid",
+    body=TargetIn,
+)
+async def put_target(request: Request, policy_id: int) -> HTTPResponse:
+    from server.policies.models import Policy
+
+    body = parse_body(request, TargetIn)
+    policy = await Policy.get_or_none(id=policy_id)
+    if policy is None:
+        raise NotFound("no policy with this id")
+    if not request.ctx.principal.can_manage_department(policy.department_id):
+        raise Forbidden("this policy belongs to another department")
+    regions = sorted({r.strip() for r in body.regions if r.strip()})
+    if any(not r.isdigit() for r in regions):
+        raise ValidationFailed("regions are GB/T 2260 digit codes", field="regions")
+    await coverage.set_household_target(policy_id, regions, body.household_tags_any)
+    target, _ = await coverage.household_target(policy_id)
+    return json({"policy_id": policy_id, **target})
+
+
+@bp.get("/policies/<policy_id:int>/coverage")
+@require(*_STAFF)
+@documented(
+    summary="Coverage (知晓率) of a policy per cell: targeted, reached by push / visit",
+    tag="admin-grid",
+    query=CoverageQuery,
+)
+async def get_coverage(request: Request, policy_id: int) -> HTTPResponse:
+    params = parse_query(request, CoverageQuery)
+    scope = await service.scope_for(request.ctx.principal)
+    return json(await coverage.coverage(policy_id, params.level, scope, params.within))
+
+
+@bp.get("/grid/visit-stats")
+@require(*_STAFF)
+@documented(
+    summary="Visits per grid worker per period (default: the last 180 days by month)",
+    tag="admin-grid",
+    query=VisitStatsQuery,
+)
+async def get_visit_stats(request: Request) -> HTTPResponse:
+    from datetime import timedelta
+
+    from server.core.clock import local_today
+
+    params = parse_query(request, VisitStatsQuery)
+    until = params.until or local_today()
+    since = params.since or until - timedelta(days=180)
+    if since > until or (until - since).days > 731:
+        raise ValidationFailed("since must be before until, at most two years apart", field="since")
+    scope = await service.scope_for(request.ctx.principal)
+    items = await visits.visit_stats(scope, params.period, since, until)
+    return json({"period": params.period, "since": since, "until": until, "items": items})

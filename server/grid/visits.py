@@ -22,7 +22,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -321,3 +321,47 @@ def visit_out(v: Visit) -> dict[str, Any]:
         "photos": v.photos,
         "location": {"lat": v.lat, "lng": v.lng} if v.lat is not None else None,
     }
+
+
+async def visit_stats(scope: Scope, period: str, since: date, until: date) -> list[dict[str, Any]]:
+    """Visits and distinct households per grid worker per day / ISO week / month (China)."""
+    from server.accounts.models import User
+    from server.core.clock import CHINA
+
+    start = datetime.combine(since, datetime.min.time(), CHINA)
+    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), CHINA)
+    rows = await Visit.filter(scope.q(), visited_at__gte=start, visited_at__lt=end).values(
+        "worker_id", "visited_at", "household_id", "enterprise_uscc"
+    )
+    groups: dict[tuple[int, str], dict[str, Any]] = {}
+    for r in rows:
+        day = r["visited_at"].astimezone(CHINA).date()
+        if period == "day":
+            key = day.isoformat()
+        elif period == "week":
+            y, w, _ = day.isocalendar()
+            key = f"{y}-W{w:02d}"
+        else:
+            key = f"{day.year}-{day.month:02d}"
+        g = groups.setdefault(
+            (r["worker_id"], key), {"visits": 0, "households": set(), "enterprises": set()}
+        )
+        g["visits"] += 1
+        if r["household_id"]:
+            g["households"].add(r["household_id"])
+        if r["enterprise_uscc"]:
+            g["enterprises"].add(r["enterprise_uscc"])
+    names = dict(
+        await User.filter(id__in=list({w for w, _ in groups})).values_list("id", "display_name")
+    )
+    return [
+        {
+            "worker_id": worker,
+            "worker_name": names.get(worker, ""),
+            "period": key,
+            "visits": g["visits"],
+            "households": len(g["households"]),
+            "enterprises": len(g["enterprises"]),
+        }
+        for (worker, key), g in sorted(groups.items())
+    ]
