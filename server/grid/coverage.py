@@ -173,8 +173,16 @@ async def _target_filter(
 
 
 async def _household_coverage(
-    policy_id: int, col: str, target: dict[str, Any], scope: Scope, within: str | None
+    policy_id: int,
+    col: str,
+    target: dict[str, Any],
+    scope: Scope,
+    within: str | None,
+    *,
+    _source: str = "grid_household_stats",
+    _count: str = "SUM(s.households)",
 ) -> dict[str, Any]:
+    """``_source``/``_count`` let the benchmark count from ``grid_households`` (its baseline)."""
     conn = connection()
     sql = _Sql()
     where = await _target_filter(sql, target, scope, within, "s")
@@ -182,7 +190,7 @@ async def _household_coverage(
         return {"cells": [], "totals": _totals([])}
     targeted_rows = await conn.execute_query_dict(
         *sql.render(
-            f"SELECT s.{col} AS code, SUM(s.households) AS n FROM grid_household_stats s "
+            f"SELECT s.{col} AS code, {_count} AS n FROM {_source} s "
             f"WHERE {where} AND s.{col} IS NOT NULL GROUP BY s.{col}"
         )
     )

@@ -360,3 +360,43 @@ async def list_tasks(
     names = dict(await Household.filter(id__in=ids).values_list("id", "external_id"))
     today = local_today()
     return {"items": [task_out(t, names, today) for t in rows], "total": total}
+
+
+async def close_tasks_for_visits(
+    visits: list[tuple[int, int | None, str | None, list[int]]],
+    using_db: BaseDBAsyncClient | None = None,
+) -> int:
+    """:func:`close_tasks_for_visit` for many visits with one read of the open tasks."""
+    hids = [h for _, h, _, _ in visits if h is not None]
+    usccs = [u for _, h, u, _ in visits if h is None and u is not None]
+    open_tasks = []
+    if hids:
+        open_tasks += await VisitTask.filter(
+            status=TaskStatus.OPEN.value, household_id__in=hids
+        ).using_db(using_db)
+    if usccs:
+        open_tasks += await VisitTask.filter(
+            status=TaskStatus.OPEN.value, enterprise_uscc__in=usccs
+        ).using_db(using_db)
+    if not open_tasks:
+        return 0
+    closed = 0
+    for visit_id, hid, uscc, policy_ids in visits:
+        wanted = set(policy_ids)
+        for t in open_tasks:
+            if t.status != TaskStatus.OPEN.value:
+                continue
+            mine = t.household_id == hid if hid is not None else t.enterprise_uscc == uscc
+            if mine and ((t.policy_id is None and t.source == "plan") or t.policy_id in wanted):
+                t.status = TaskStatus.DONE.value
+                await (
+                    VisitTask.filter(id=t.id)
+                    .using_db(using_db)
+                    .update(
+                        status=TaskStatus.DONE.value,
+                        closed_by_visit_id=visit_id,
+                        closed_at=datetime.now(UTC),
+                    )
+                )
+                closed += 1
+    return closed

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from server.core.db import insert_rows
 from server.core.errors import from_pydantic
 from server.core.outbox import record_event
 from server.core.permissions import Principal
@@ -41,7 +42,7 @@ from server.grid.models import (
 )
 from server.grid.schemas import VisitIn
 from server.grid.service import PATH_COLUMNS, Scope, scope_for
-from server.grid.tasks import close_tasks_for_visit
+from server.grid.tasks import close_tasks_for_visits
 
 log = logging.getLogger("zwgk.grid")
 
@@ -187,14 +188,13 @@ async def sync_batch(principal: Principal, raw_items: list[Any]) -> list[dict[st
     if to_write:
         try:
             async with in_transaction() as conn:
-                for it in to_write:
-                    await _write(principal, it, conn)
+                await _write_all(principal, to_write, conn)
         except Exception:
             log.exception("visit batch write failed; retrying item by item")
             for it in to_write:
                 try:
                     async with in_transaction() as conn:
-                        await _write(principal, it, conn)
+                        await _write_all(principal, [it], conn)
                 except Exception:
                     log.exception("visit %s could not be stored", it.client_id)
                     _reject(it, "could not be stored; retry later")
@@ -228,17 +228,41 @@ def _resolve_target(
     }
 
 
-async def _write(principal: Principal, it: Item, conn: BaseDBAsyncClient) -> None:
+_VISIT_COLUMNS = (
+    "client_id",
+    "worker_id",
+    "revision",
+    "content_hash",
+    "household_id",
+    "enterprise_uscc",
+    "cell_code",
+    "visited_at",
+    "type",
+    "policy_ids",
+    "materials",
+    "problems",
+    "notes",
+    "photos",
+    "lat",
+    "lng",
+    *PATH_COLUMNS,
+    "created_at",
+    "updated_at",
+)
+_JSON_COLUMNS = frozenset({"policy_ids", "materials", "problems", "photos"})
+
+
+def _values(it: Item) -> dict[str, Any]:
     d = it.data
     assert d is not None
     t = it.target
-    values: dict[str, Any] = {
+    return {
         "revision": d.revision,
         "content_hash": it.digest,
         "household_id": t["household_id"],
         "enterprise_uscc": t["enterprise_uscc"],
         "cell_code": t["cell_code"],
-        "visited_at": d.visited_at,
+        "visited_at": d.visited_at.astimezone(UTC),
         "type": d.type,
         "policy_ids": d.policy_ids,
         "materials": d.materials,
@@ -249,47 +273,135 @@ async def _write(principal: Principal, it: Item, conn: BaseDBAsyncClient) -> Non
         "lng": d.location.lng if d.location else None,
         **t["path"],
     }
-    visit = await Visit.filter(client_id=it.client_id).using_db(conn).first()
-    if visit is None:
-        visit = await Visit.create(
-            client_id=it.client_id, worker_id=principal.user_id, using_db=conn, **values
-        )
-    else:
-        await Visit.filter(id=visit.id).using_db(conn).update(**values)
-        await VisitPolicy.filter(visit_id=visit.id).using_db(conn).delete()
-    await VisitRevision.filter(visit_id=visit.id, revision=d.revision).using_db(conn).delete()
-    await VisitRevision.create(
-        visit_id=visit.id, revision=d.revision, content=it.content, using_db=conn
-    )
-    if d.policy_ids:
-        await VisitPolicy.bulk_create(
+
+
+async def _write_all(principal: Principal, items: list[Item], conn: BaseDBAsyncClient) -> None:
+    """Store the items' visits with a handful of statements whatever the batch size."""
+    # The last item of a client_id holds the content that stays (revisions arrive in order).
+    final: dict[str, Item] = {}
+    for it in items:
+        final[it.client_id] = it
+    stored = {
+        v["client_id"]: int(v["id"])
+        for v in await Visit.filter(client_id__in=list(final))
+        .using_db(conn)
+        .values("id", "client_id")
+    }
+    now = datetime.now(UTC)
+    new_rows = []
+    for cid, it in final.items():
+        values = _values(it)
+        if cid in stored:
+            await Visit.filter(id=stored[cid]).using_db(conn).update(**values)
+            continue
+        row = {"client_id": cid, "worker_id": principal.user_id, **values}
+        row.update(created_at=now, updated_at=now)
+        new_rows.append(
             [
-                VisitPolicy(
-                    visit_id=visit.id,
-                    policy_id=p,
-                    household_id=t["household_id"],
-                    enterprise_uscc=t["enterprise_uscc"],
-                )
-                for p in sorted(set(d.policy_ids))
-            ],
-            using_db=conn,
+                json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c]
+                for c in _VISIT_COLUMNS
+            ]
         )
-    if t["household_id"] is not None:
-        h = await Household.filter(id=t["household_id"]).using_db(conn).first()
-        if h is not None and (h.last_visit_at is None or h.last_visit_at < d.visited_at):
-            await Household.filter(id=h.id).using_db(conn).update(last_visit_at=d.visited_at)
-    await close_tasks_for_visit(
-        visit.id, t["household_id"], t["enterprise_uscc"], d.policy_ids, using_db=conn
+    updated_ids = list(stored.values())
+    await insert_rows(conn, "grid_visits", _VISIT_COLUMNS, new_rows)
+    ids = {
+        v["client_id"]: int(v["id"])
+        for v in await Visit.filter(client_id__in=list(final))
+        .using_db(conn)
+        .values("id", "client_id")
+    }
+    # History: one row per (visit, revision); a conflict winner replaces its revision's row.
+    revisions: dict[tuple[int, int], Item] = {}
+    for it in items:
+        assert it.data is not None
+        revisions[(ids[it.client_id], it.data.revision)] = it
+    if updated_ids:
+        for visit_id, revision in revisions:
+            if visit_id in updated_ids:
+                await (
+                    VisitRevision.filter(visit_id=visit_id, revision=revision)
+                    .using_db(conn)
+                    .delete()
+                )
+        await VisitPolicy.filter(visit_id__in=updated_ids).using_db(conn).delete()
+    await insert_rows(
+        conn,
+        "grid_visit_revisions",
+        ("visit_id", "revision", "content", "recorded_at"),
+        [
+            [vid, rev, json.dumps(it.content, ensure_ascii=False), now]
+            for (vid, rev), it in revisions.items()
+        ],
     )
+    policy_rows = []
+    for cid, it in final.items():
+        assert it.data is not None
+        for p in sorted(set(it.data.policy_ids)):
+            policy_rows.append(
+                [ids[cid], p, it.target["household_id"], it.target["enterprise_uscc"]]
+            )
+    await insert_rows(
+        conn,
+        "grid_visit_policies",
+        ("visit_id", "policy_id", "household_id", "enterprise_uscc"),
+        policy_rows,
+    )
+    # Each household's latest visit time.
+    latest: dict[int, datetime] = {}
+    for it in final.values():
+        hid = it.target["household_id"]
+        assert it.data is not None
+        at = it.data.visited_at.astimezone(UTC)
+        if hid is not None and (hid not in latest or latest[hid] < at):
+            latest[hid] = at
+    if latest:
+        current = {
+            int(h["id"]): h["last_visit_at"]
+            for h in await Household.filter(id__in=list(latest))
+            .using_db(conn)
+            .values("id", "last_visit_at")
+        }
+        changes = [
+            [at, hid] for hid, at in latest.items() if current.get(hid) is None or current[hid] < at
+        ]
+        if changes:
+            sqlite = str(conn.capabilities.dialect) == "sqlite"
+            marks = ("?", "?") if sqlite else ("$1", "$2")
+            await conn.execute_many(
+                f"UPDATE grid_households SET last_visit_at = {marks[0]} WHERE id = {marks[1]}",
+                changes,
+            )
+    await close_tasks_for_visits(
+        [
+            (
+                ids[cid],
+                it.target["household_id"],
+                it.target["enterprise_uscc"],
+                it.content["policy_ids"],
+            )
+            for cid, it in final.items()
+        ],
+        using_db=conn,
+    )
+    for it in items:
+        await _problem_events(principal, it, ids[it.client_id], conn)
+
+
+async def _problem_events(
+    principal: Principal, it: Item, visit_id: int, conn: BaseDBAsyncClient
+) -> None:
+    d = it.data
+    assert d is not None
+    t = it.target
     for p in d.problems:
         # One event per distinct problem of a visit: edits that keep it never repeat it.
         key = hashlib.sha256(f"{it.client_id}|{p.category}|{p.text}".encode()).hexdigest()[:40]
         await record_event(
             "visit.problem_found",
             "visit",
-            visit.id,
+            visit_id,
             {
-                "visit_id": visit.id,
+                "visit_id": visit_id,
                 "household_id": t["household_id"],
                 "household_external_id": d.household_external_id,
                 "enterprise_uscc": t["enterprise_uscc"],
