@@ -342,6 +342,12 @@ class GridSettings(BaseModel):
     """Grid workers, households, visits and tasks (issue 11 grid stream)."""
 
     # Fields are added by the stream that owns this section.
+    #: Days a grid worker has to visit a household a push could not reach.
+    unreachable_task_days: int = Field(7, ge=1, le=365)
+    #: Plan tasks appear this many days before the visit falls due.
+    plan_lead_days: int = Field(7, ge=0, le=90)
+    #: Most visits one sync batch may carry.
+    max_batch: int = Field(500, ge=1, le=5000)
 
 
 class Settings(BaseSettings):
