@@ -71,12 +71,33 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-#: arq jobs (function names) that run periodically and mostly find nothing to do.
-QUIET_JOBS: set[str] = {"relay_outbox"}
+#: arq jobs (function names) that run every few seconds, or on every commit, and mostly
+#: find nothing to do: the outbox relay and its nudge, the push dispatcher, sweep and fan-out.
+QUIET_JOBS: set[str] = {
+    "relay_outbox",
+    "relay_outbox_now",
+    "push_dispatch",
+    "push_sweep",
+    "push_fanout",
+}
 
-# arq's job lines: "  0.50s → cron:relay_outbox()" and "  0.00s ← cron:relay_outbox ● 0".
-_ARQ_JOB_LINE = re.compile(r"^\s*[\d.]+s (?P<arrow>[→←]) (?:cron:)?(?P<job>[\w.]+)(?P<rest>.*)$")
-_NO_WORK = re.compile(r"^\s*●\s*(?:0|None|\[\]|\{\}|False|)\s*$")
+# arq's job lines: "  0.50s → cron:relay_outbox()", "  0.00s ← cron:relay_outbox ● 0", and for
+# enqueued jobs "  0.01s → 5f2c…:relay_outbox_now()" (the job id, a colon, the function).
+_ARQ_JOB_LINE = re.compile(r"^\s*[\d.]+s (?P<arrow>[→←]) (?P<ref>[^\s(]+)(?P<rest>.*)$")
+_IDLE_RESULTS = frozenset({"", "0", "None", "[]", "{}", "()", "False"})
+
+
+def _did_nothing(result: str) -> bool:
+    """An arq result as printed: ``0``, ``None``, empty, or a dict/list of zeros."""
+    result = result.strip()
+    if result in _IDLE_RESULTS:
+        return True
+    if result[:1] in "{[(" and result[-1:] in "}])":
+        values = re.findall(
+            r"(?:^|[:,\[(]\s*)(-?\d+(?:\.\d+)?|None|False|True)\s*(?=[,}\])])", result
+        )
+        return bool(values) and all(v in ("0", "0.0", "None", "False") for v in values)
+    return False
 
 
 class QuietJobsFilter(logging.Filter):
@@ -91,10 +112,15 @@ class QuietJobsFilter(logging.Filter):
         except Exception:
             return True
         match = _ARQ_JOB_LINE.match(message)
-        if match is None or match.group("job").rsplit(".", 1)[-1] not in QUIET_JOBS:
+        if match is None:
             return True
-        if match.group("arrow") == "←" and not _NO_WORK.match(match.group("rest")):
-            return True  # it did something: worth a line
+        job = match.group("ref").rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+        if job not in QUIET_JOBS:
+            return True
+        if match.group("arrow") == "←":
+            rest = match.group("rest").strip()
+            if not rest.startswith("●") or not _did_nothing(rest.removeprefix("●")):
+                return True  # it did something: worth a line
         record.levelno, record.levelname = logging.DEBUG, "DEBUG"
         return logging.getLogger().isEnabledFor(logging.DEBUG)
 

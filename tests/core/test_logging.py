@@ -44,6 +44,13 @@ def test_quiet_jobs_log_only_when_they_did_work(restore_logging: None) -> None:
     assert not quiet.filter(idle)
     assert quiet.filter(busy) and busy.levelname == "INFO"
     assert quiet.filter(failed) and quiet.filter(other)
+    # Enqueued jobs carry their id before the function name; dict results of zeros are idle.
+    nudge = _arq("%6.2fs → %s(%s)%s", 0.0, "5f2c9a:relay_outbox_now", "", "")
+    nudge_done = _arq("%6.2fs ← %s ● %s", 0.0, "5f2c9a:relay_outbox_now", 2)
+    sweep_idle = _arq("%6.2fs ← %s ● %s", 0.0, "cron:push_sweep", {"expired": 0, "retried": 0})
+    sweep_busy = _arq("%6.2fs ← %s ● %s", 0.0, "cron:push_sweep", {"expired": 0, "retried": 4})
+    assert not quiet.filter(nudge) and quiet.filter(nudge_done)
+    assert not quiet.filter(sweep_idle) and quiet.filter(sweep_busy)
     # With DEBUG on, the idle runs are still there, marked DEBUG.
     logging.getLogger().setLevel(logging.DEBUG)
     again = _arq("%6.2fs ← %s ● %s", 0.0, "cron:relay_outbox", None)
