@@ -264,7 +264,10 @@ async def recompute_policy(
     stats = await evaluate_rules_over_enterprises(
         rules, chunk_size=chunk_size, after_chunk=after_chunk
     )
-    log.info(
+    # Quiet unless something reached (or left) an enterprise: seeding the demo recomputes
+    # hundreds of policies, which would bury the terminal otherwise.
+    log.log(
+        logging.INFO if stats.pushed or stats.revoked else logging.DEBUG,
         "policy %s matched: %s evaluated, %s stored, %s revoked, %s pushes",
         policy_id,
         stats.evaluated,

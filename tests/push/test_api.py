@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -146,7 +147,7 @@ async def test_callback_event_reaches_the_ledger_through_the_outbox(
         + POLICY_TEMPLATE
         + '","SubscribeStatusString":"accept","PopupScene":"0"}]}'
     )
-    ts, nonce = "1767225600", "n0nce"
+    ts, nonce = str(int(time.time())), "n0nce"  # the callback refuses stale timestamps
     sig = compute_signature(settings.wechat.callback_token, ts, nonce)
     r = await client.post(
         f"/wechat/callback?signature={sig}&timestamp={ts}&nonce={nonce}", content=body
