@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse, json, raw
 
 from server.accounts.models import User
 from server.complaints import ratings, service, stats, workflow
-from server.complaints.models import Complaint
+from server.complaints.models import Complaint, ComplaintImage
 from server.complaints.schemas import (
     ActionIn,
     FeedbackIn,
@@ -21,11 +21,19 @@ from server.complaints.schemas import (
     SubmitIn,
 )
 from server.config import ComplaintSettings
-from server.core.errors import AppError, TooManyRequests
+from server.core.errors import (
+    AppError,
+    NotFound,
+    PayloadTooLarge,
+    TooManyRequests,
+    UnsupportedMedia,
+)
 from server.core.idempotency import idempotent
 from server.core.openapi import documented
 from server.core.permissions import authenticated, public
 from server.core.requests import parse_body, parse_query
+from server.policies.filetypes import FileRejected, sniff
+from server.policies.storage import LocalFileStorage
 from server.wechat.errors import WeChatError
 
 bp = Blueprint("mp_complaints", url_prefix="/api/v1")
@@ -99,6 +107,55 @@ async def _content_verdict(request: Request, user_id: int, content: str) -> bool
             code="content_risky",
         )
     return bool(verdict.suggest != "pass")
+
+
+@bp.post("/complaint-images")
+@authenticated
+@documented(summary="Upload a photo for a case (multipart field 'file')", tag=_TAG, status=201)
+async def upload_image(request: Request) -> HTTPResponse:
+    upload = request.files.get("file") if request.files else None
+    if upload is None:
+        raise AppError("send the photo as multipart/form-data field 'file'", field="file")
+    settings = _settings(request)
+    try:
+        detected = sniff(upload.body, upload.name or "photo")
+    except FileRejected as exc:
+        raise AppError(exc.message, field="file", code=exc.code) from None
+    if not detected.is_image:
+        raise UnsupportedMedia("only photos (JPEG, PNG, GIF, WebP) may be attached", field="file")
+    if len(upload.body) > settings.max_image_bytes:
+        raise PayloadTooLarge(
+            f"a photo may be at most {settings.max_image_bytes // 1024} KiB", field="file"
+        )
+    storage = LocalFileStorage(request.app.ctx.settings.paths.files_dir)
+    key = await storage.save(upload.body)
+    image = await ComplaintImage.create(
+        user_id=request.ctx.principal.user_id,
+        content_type=detected.mime,
+        size=len(upload.body),
+        storage_key=key,
+    )
+    return json(
+        {"id": image.id, "url": f"/api/v1/complaint-images/{image.id}", "size": image.size},
+        status=201,
+    )
+
+
+@bp.get("/complaint-images/<image_id:int>")
+@authenticated
+@documented(summary="A case photo (its uploader, and whoever may see the case)", tag=_TAG)
+async def get_image(request: Request, image_id: int) -> HTTPResponse:
+    principal = request.ctx.principal
+    image = await ComplaintImage.get_or_none(id=image_id) if 0 < image_id < 2**31 else None
+    if image is None:
+        raise NotFound("no such image")
+    if image.user_id != principal.user_id:
+        if image.complaint_id is None:
+            raise NotFound("no such image")
+        await service.visible_case(principal, _settings(request), case_id=image.complaint_id)
+    storage = LocalFileStorage(request.app.ctx.settings.paths.files_dir)
+    data = await storage.read(image.storage_key)
+    return raw(data, content_type=image.content_type, headers={"Cache-Control": "private"})
 
 
 @bp.post("/complaints")

@@ -217,3 +217,18 @@ class Open311Key(Model):
 
     class Meta:
         table = "open311_keys"
+
+
+class ComplaintImage(Model):
+    """A photo a resident uploaded (type checked by content); attached to a case on submit."""
+
+    id = fields.IntField(primary_key=True)
+    user_id = fields.IntField(db_index=True)
+    complaint_id = fields.IntField(null=True, db_index=True)
+    content_type = fields.CharField(max_length=32)
+    size = fields.IntField()
+    storage_key = fields.CharField(max_length=255)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "complaint_images"

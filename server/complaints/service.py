@@ -23,6 +23,7 @@ from server.complaints.models import (
     Complaint,
     ComplaintCategory,
     ComplaintEvent,
+    ComplaintImage,
     Kind,
     Status,
 )
@@ -249,6 +250,13 @@ async def create_case(
         )
     if len(data.images) > settings.max_images:
         raise AppError(f"at most {settings.max_images} images", field="images")
+    images = list(dict.fromkeys(data.images))
+    if images:
+        owned = await ComplaintImage.filter(
+            id__in=images, user_id=user_id or -1, complaint_id__isnull=True
+        ).count()
+        if owned != len(images):
+            raise AppError("unknown or already used image", field="images", code="unknown_image")
     now = local_now()
     cal = await load_calendar(now.date())
     accept = cal.add_working_days(now.date(), settings.accept_days)
@@ -262,7 +270,7 @@ async def create_case(
             user_id=user_id,
             source=source,
             content=data.content,
-            images=list(data.images),
+            images=images,
             lat=data.lat,
             lng=data.lng,
             address=data.address,
@@ -291,6 +299,12 @@ async def create_case(
             note="内容待审核" if held else "",
             using_db=c,
         )
+        if images:
+            await (
+                ComplaintImage.filter(id__in=images, complaint_id__isnull=True)
+                .using_db(c)
+                .update(complaint_id=case.id)
+            )
         await stats.bump(c, [0], stats.month_of(now), received=1)
         return case
 
@@ -324,7 +338,7 @@ async def case_view(case: Complaint, *, staff: bool, with_timeline: bool = True)
         "category": category.code if category else None,
         "category_name": category.name if category else None,
         "content": case.content,
-        "images": case.images,
+        "images": [{"id": i, "url": f"/api/v1/complaint-images/{i}"} for i in case.images],
         "lat": case.lat,
         "lng": case.lng,
         "address": case.address,

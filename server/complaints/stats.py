@@ -21,8 +21,9 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from server.complaints.models import Complaint, Rating, StatCounter, Status
+from server.complaints.models import StatCounter
 from server.core.clock import CHINA
+from server.core.db import connection
 
 FIELDS = (
     "received",
@@ -52,31 +53,18 @@ async def bump(
         if name not in FIELDS:
             raise ValueError(f"unknown counter {name}")
     pg = conn.capabilities.dialect == "postgres"
+    names = ", ".join(FIELDS)
+    sets = ", ".join(f"{k} = complaint_stats.{k} + excluded.{k}" for k in deltas)
+    marks = [f"${i}" for i in range(1, len(FIELDS) + 3)] if pg else ["?"] * (len(FIELDS) + 2)
+    # One statement: insert the row or add to it (SQLite ≥ 3.24 and PostgreSQL).
+    sql = (
+        f"INSERT INTO complaint_stats (department_id, month, {names}) "
+        f"VALUES ({', '.join(marks)}) "
+        f"ON CONFLICT (department_id, month) DO UPDATE SET {sets}"
+    )
+    values = [deltas.get(k, 0) for k in FIELDS]
     for dept in dict.fromkeys(department_ids):
-        if pg:
-            insert = (
-                "INSERT INTO complaint_stats (department_id, month, "
-                + ", ".join(FIELDS)
-                + ") VALUES ($1, $2"
-                + ", 0" * len(FIELDS)
-                + ") ON CONFLICT (department_id, month) DO NOTHING"
-            )
-            sets = ", ".join(f"{k} = {k} + ${i + 3}" for i, k in enumerate(deltas))
-            update = f"UPDATE complaint_stats SET {sets} WHERE department_id = $1 AND month = $2"
-        else:
-            insert = (
-                "INSERT INTO complaint_stats (department_id, month, "
-                + ", ".join(FIELDS)
-                + ") VALUES (?, ?"
-                + ", 0" * len(FIELDS)
-                + ") ON CONFLICT (department_id, month) DO NOTHING"
-            )
-            sets = ", ".join(f"{k} = {k} + ?" for k in deltas)
-            update = f"UPDATE complaint_stats SET {sets} WHERE department_id = ? AND month = ?"
-        await conn.execute_query(insert, [dept, month])
-        values: list[Any] = list(deltas.values())
-        params = [dept, month, *values] if pg else [*values, dept, month]
-        await conn.execute_query(update, params)
+        await conn.execute_query(sql, [dept, month, *values])
 
 
 def _rate(num: int, den: int) -> float | None:
@@ -138,63 +126,65 @@ async def by_department(start: str | None = None, end: str | None = None) -> lis
 
 
 async def rebuild() -> int:
-    """Recompute every counter from the cases and ratings; returns the rows written."""
+    """Recompute every counter from the cases and ratings; returns the rows written.
+
+    The database does the counting (a few ``GROUP BY`` queries), so a rebuild over a
+    million cases takes seconds, not a Python loop over every row.
+    """
+    conn = connection()
+    pg = conn.capabilities.dialect == "postgres"
+
+    def month(col: str) -> str:
+        if pg:
+            return f"to_char({col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')"
+        return f"strftime('%Y-%m', {col}, '+8 hours')"
+
+    def day(col: str) -> str:
+        return f"({col} AT TIME ZONE 'Asia/Shanghai')::date" if pg else f"date({col}, '+8 hours')"
+
     counters: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIELDS, 0))
-    batch = 50_000
-    last = 0
-    while True:
-        rows = (
-            await Complaint.filter(id__gt=last)
-            .order_by("id")
-            .limit(batch)
-            .values_list(
-                "id",
-                "department_id",
-                "submitted_at",
-                "dispatched_at",
-                "mode",
-                "replied_at",
-                "closed_at",
-                "reply_due",
-                "status",
-            )
-        )
-        if not rows:
-            break
-        for cid, dept, submitted, dispatched, mode, replied, closed, due, status in rows:
-            last = cid
-            counters[(0, month_of(submitted))]["received"] += 1
-            if dispatched is not None and dept:
-                counters[(dept, month_of(dispatched))]["received"] += 1
-            if replied is not None and mode == "immediate":
-                for d in dict.fromkeys((0, dept or 0)):
-                    counters[(d, month_of(replied))]["on_spot"] += 1
-            if closed is not None and status == Status.CLOSED:
-                on_time = bool(replied is not None and due is not None and _local(replied) <= due)
-                for d in dict.fromkeys((0, dept or 0)):
-                    counters[(d, month_of(closed))]["completed"] += 1
-                    counters[(d, month_of(closed))]["on_time"] += int(on_time)
-    last = 0
-    while True:
-        ratings = (
-            await Rating.filter(id__gt=last, excluded=False)
-            .order_by("id")
-            .limit(batch)
-            .values_list("id", "department_id", "counted_month", "level")
-        )
-        if not ratings:
-            break
-        for rid, dept, month, level in ratings:
-            last = rid
-            for d in dict.fromkeys((0, dept or 0)):
-                counters[(d, month)][f"level{level}"] += 1
-    async with in_transaction() as conn:
-        await StatCounter.all().using_db(conn).delete()
+
+    def add(dept: int | None, m: str, name: str, n: int, *, platform: bool = True) -> None:
+        targets = [0, dept or 0] if platform else [dept or 0]
+        for d in dict.fromkeys(targets):
+            counters[(d, m)][name] += int(n or 0)
+
+    rows = await conn.execute_query_dict(
+        f"SELECT {month('submitted_at')} AS m, count(*) AS n FROM complaints GROUP BY 1"
+    )
+    for r in rows:
+        add(0, r["m"], "received", r["n"])
+    rows = await conn.execute_query_dict(
+        f"SELECT department_id AS d, {month('dispatched_at')} AS m, count(*) AS n "
+        "FROM complaints WHERE dispatched_at IS NOT NULL AND department_id IS NOT NULL "
+        "GROUP BY 1, 2"
+    )
+    for r in rows:
+        add(r["d"], r["m"], "received", r["n"], platform=False)
+    rows = await conn.execute_query_dict(
+        f"SELECT department_id AS d, {month('replied_at')} AS m, count(*) AS n "
+        "FROM complaints WHERE replied_at IS NOT NULL AND mode = 'immediate' GROUP BY 1, 2"
+    )
+    for r in rows:
+        add(r["d"], r["m"], "on_spot", r["n"])
+    rows = await conn.execute_query_dict(
+        f"SELECT department_id AS d, {month('closed_at')} AS m, count(*) AS n, "
+        f"sum(CASE WHEN replied_at IS NOT NULL AND reply_due IS NOT NULL "
+        f"AND {day('replied_at')} <= reply_due THEN 1 ELSE 0 END) AS t "
+        "FROM complaints WHERE status = 'closed' AND closed_at IS NOT NULL GROUP BY 1, 2"
+    )
+    for r in rows:
+        add(r["d"], r["m"], "completed", r["n"])
+        add(r["d"], r["m"], "on_time", r["t"])
+    rows = await conn.execute_query_dict(
+        "SELECT department_id AS d, counted_month AS m, level AS l, count(*) AS n "
+        "FROM complaint_ratings WHERE NOT excluded GROUP BY 1, 2, 3"
+    )
+    for r in rows:
+        add(r["d"], r["m"], f"level{int(r['l'])}", r["n"])
+    async with in_transaction() as tx:
+        await StatCounter.all().using_db(tx).delete()
         objs = [StatCounter(department_id=d, month=m, **vals) for (d, m), vals in counters.items()]
         for i in range(0, len(objs), 1000):
-            await StatCounter.bulk_create(objs[i : i + 1000], using_db=conn)
+            await StatCounter.bulk_create(objs[i : i + 1000], using_db=tx)
     return len(counters)
-
-
-def _local(moment: datetime) -> Any:
-    return moment.astimezone(CHINA).date()

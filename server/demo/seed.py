@@ -6,7 +6,6 @@ so no command path (``zwgk up --demo``, ``zwgk seed --demo``, a script) can bypa
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 
@@ -31,11 +30,6 @@ def refuse_in_production(settings: Settings) -> None:
     """Raise :class:`DemoDataRefused` unless ``settings`` is a development or test setup."""
     if settings.env not in ("development", "test"):
         raise DemoDataRefused(settings.env)
-
-
-#: Each domain's demo seeder (``module:function``, an idempotent coroutine returning a
-#: one-line summary), run in this order after the policies they refer to.
-DOMAIN_SEEDERS: tuple[str, ...] = ("server.enterprises.demo:seed_demo_enterprises",)
 
 
 async def seed_demo(settings: Settings) -> str:
@@ -79,9 +73,11 @@ async def seed_demo(settings: Settings) -> str:
     summaries = [
         f"demo data: {report.created} policies added, {report.unchanged} already present"
     ]
-    for seeder in DOMAIN_SEEDERS:
-        module, _, name = seeder.partition(":")
-        seed = getattr(importlib.import_module(module), name)
-        summaries.append(await seed())
+    # Each domain's demo, after the policies and departments it refers to.
+    from server.complaints.seed import seed_demo_cases
+    from server.enterprises.demo import seed_demo_enterprises
+
+    summaries.append(await seed_demo_enterprises())
+    summaries.append(f"demo complaints: {await seed_demo_cases(settings.complaints)} added")
     summaries.append(f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}")
     return "; ".join(summaries)

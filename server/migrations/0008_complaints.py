@@ -188,4 +188,18 @@ class Migration(migrations.Migration):
             options={'table': 'complaint_stats', 'app': 'models', 'unique_together': (('department_id', 'month'),), 'pk_attr': 'id'},
             bases=['Model'],
         ),
+        ops.CreateModel(
+            name='ComplaintImage',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('user_id', fields.IntField(db_index=True)),
+                ('complaint_id', fields.IntField(null=True, db_index=True)),
+                ('content_type', fields.CharField(max_length=32)),
+                ('size', fields.IntField()),
+                ('storage_key', fields.CharField(max_length=255)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+            ],
+            options={'table': 'complaint_images', 'app': 'models', 'pk_attr': 'id'},
+            bases=['Model'],
+        ),
     ]
