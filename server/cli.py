@@ -95,9 +95,12 @@ async def seed_demo(settings: Settings) -> str:
     report = await import_lines(lines)
     for r in [*report.rejected, *report.warnings]:
         print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
+    from server.grid.demo import seed_grid_demo  # grid stream: demo 如皋 grid
+
+    grid = await seed_grid_demo(settings)
     return (
         f"demo data: {report.created} policies added, {report.unchanged} already present; "
-        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}"
+        f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}; {grid}"
     )
 
 
