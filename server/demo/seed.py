@@ -76,8 +76,10 @@ async def seed_demo(settings: Settings) -> str:
     # Each domain's demo, after the policies and departments it refers to.
     from server.complaints.seed import seed_demo_cases
     from server.enterprises.demo import seed_demo_enterprises
+    from server.grid.demo import seed_grid_demo
 
     summaries.append(await seed_demo_enterprises())
     summaries.append(f"demo complaints: {await seed_demo_cases(settings.complaints)} added")
+    summaries.append(await seed_grid_demo(settings))
     summaries.append(f"admin sign-in {DEMO_ADMIN[0]} / {DEMO_ADMIN[1]}")
     return "; ".join(summaries)

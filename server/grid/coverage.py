@@ -200,29 +200,35 @@ async def _household_coverage(
     statuses = sql.marks(list(REACHED_STATUSES))
     policy_mark = sql.mark(policy_id)
     user_cast = "CAST(p.recipient_id AS INTEGER)"
+    # One pass: each reaching row is joined to its household once, filtered to the
+    # targeted ones there, then folded per household (a push and a visit count once).
     reached_rows = await conn.execute_query_dict(
         *sql.render(f"""
-        SELECT h.{col} AS code, COUNT(*) AS reached,
-               SUM(r.by_push) AS by_push, SUM(r.by_visit) AS by_visit
+        SELECT code, COUNT(*) AS reached, SUM(by_push) AS by_push, SUM(by_visit) AS by_visit
         FROM (
-            SELECT hid, MAX(by_push) AS by_push, MAX(by_visit) AS by_visit FROM (
-                SELECT hh.id AS hid, 1 AS by_push, 0 AS by_visit
-                FROM push_intents p JOIN grid_households hh ON hh.external_id = p.recipient_id
+            SELECT hid, MAX(code) AS code, MAX(by_push) AS by_push, MAX(by_visit) AS by_visit
+            FROM (
+                SELECT h.id AS hid, h.{col} AS code, 1 AS by_push, 0 AS by_visit
+                FROM push_intents p JOIN grid_households h ON h.external_id = p.recipient_id
                 WHERE p.subject_type = 'policy' AND p.subject_id = {subject}
                   AND p.recipient_type = 'household' AND p.status IN ({statuses})
+                  AND {where_h}
                 UNION ALL
-                SELECT m.household_id AS hid, 1 AS by_push, 0 AS by_visit
-                FROM push_intents p JOIN grid_household_members m ON m.user_id = {user_cast}
+                SELECT h.id AS hid, h.{col} AS code, 1 AS by_push, 0 AS by_visit
+                FROM push_intents p
+                JOIN grid_household_members m ON m.user_id = {user_cast}
+                JOIN grid_households h ON h.id = m.household_id
                 WHERE p.subject_type = 'policy' AND p.subject_id = {subject}
                   AND p.recipient_type = 'user' AND p.status IN ({statuses})
+                  AND {where_h}
                 UNION ALL
-                SELECT v.household_id AS hid, 0 AS by_push, 1 AS by_visit
-                FROM grid_visit_policies v
-                WHERE v.policy_id = {policy_mark} AND v.household_id IS NOT NULL
+                SELECT h.id AS hid, h.{col} AS code, 0 AS by_push, 1 AS by_visit
+                FROM grid_visit_policies v JOIN grid_households h ON h.id = v.household_id
+                WHERE v.policy_id = {policy_mark} AND {where_h}
             ) AS u GROUP BY hid
-        ) AS r JOIN grid_households h ON h.id = r.hid
-        WHERE {where_h} AND h.{col} IS NOT NULL
-        GROUP BY h.{col}
+        ) AS r
+        WHERE code IS NOT NULL
+        GROUP BY code
         """)
     )
     reached = {r["code"]: r for r in reached_rows}

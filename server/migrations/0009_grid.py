@@ -13,7 +13,7 @@ from tortoise.migrations import operations as ops
 
 PUSH_INDEX = (
     "CREATE INDEX IF NOT EXISTS grid_push_intents_subject "
-    "ON push_intents (subject_type, subject_id, recipient_type, status)"
+    "ON push_intents (subject_type, subject_id, recipient_type, status, recipient_id)"
 )
 
 
