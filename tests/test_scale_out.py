@@ -84,6 +84,23 @@ async def _outbox_state(url: str) -> tuple[dict[str, int], list[int]]:
         await conn.close()
 
 
+async def _gateway_token(redis_url: str, emulator: str) -> str:
+    import redis.asyncio as aioredis
+
+    from server.config import EMULATOR_APPID, EMULATOR_SECRET
+    from server.wechat import WeChatGateway
+
+    client = aioredis.from_url(redis_url)
+    gateway = WeChatGateway(
+        base_url=emulator, appid=EMULATOR_APPID, secret=EMULATOR_SECRET, redis=client, timeout=5
+    )
+    try:
+        return await gateway.access_token()
+    finally:
+        await gateway.aclose()
+        await client.aclose()
+
+
 class Stack:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
@@ -262,6 +279,8 @@ def test_two_api_and_two_worker_processes_share_one_state(stack: dict[str, Any])
     # One access-token refresh served both workers (and any later caller).
     tokens = r.smembers("scale:tokens")
     assert len(tokens) == 1
+    # A further process (here: this test) gets the same token from Redis, no new mint.
+    assert asyncio.run(_gateway_token(stack["redis"].url, emulator)).encode() in tokens
     stats = httpx.get(f"{emulator}/_emulator/stats").json()
     assert stats["calls"].get("/cgi-bin/stable_token") == 1, stats
     workers = {k.decode(): int(v) for k, v in r.hgetall("scale:pids").items()}

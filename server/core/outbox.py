@@ -25,6 +25,7 @@ claim while its handler was running).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import secrets
@@ -245,16 +246,21 @@ async def _process(event: OutboxEvent, handlers: Sequence[EventHandler], p: Rela
     }
     errors: list[str] = []
     dead = False
+    # Handlers must finish within the claim, or another relay could take the event over
+    # while they still run.
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + p.claim_seconds * 0.9
     for name, handler in names.items():
         delivery = deliveries.get(name)
         if delivery is not None and delivery.status != EventStatus.PENDING.value:
             continue  # done earlier (never rerun) or dead (waits for an admin)
         attempts = (delivery.attempts if delivery else 0) + 1
         try:
-            await handler(event)
+            await asyncio.wait_for(handler(event), max(0.001, deadline - loop.time()))
         except Exception as exc:
             log.exception("outbox handler %s failed for event %s (%s)", name, event.id, event.topic)
-            error = f"{name}: {exc}"[:500]
+            reason = "timed out within the claim" if isinstance(exc, TimeoutError) else exc
+            error = f"{name}: {reason}"[:500]
             errors.append(error)
             status = EventStatus.DEAD if attempts >= p.max_attempts else EventStatus.PENDING
             dead = dead or status == EventStatus.DEAD

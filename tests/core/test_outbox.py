@@ -87,9 +87,9 @@ async def test_claimed_event_is_not_run_by_another_relay(app):
 
 
 async def test_event_of_a_killed_relay_is_delivered_by_the_next_one(app):
-    """A relay dies mid-event (its handler blocks); once the claim expires, another
-    relay delivers the event. The claim read back from the database (local time zone)
-    must still compare correctly with now (UTC)."""
+    """A relay dies mid-event (its handler blocks, then the relay task is killed); once
+    the claim expires, another relay delivers the event. The claim read back from the
+    database (local time zone) must still compare correctly with now (UTC)."""
     started = asyncio.Event()
     delivered: list[str] = []
 
@@ -101,43 +101,54 @@ async def test_event_of_a_killed_relay_is_delivered_by_the_next_one(app):
         delivered.append(event.subject_id)
 
     await record_event("policy.published", "policy", 5)
-    first = asyncio.create_task(relay_pending({"policy.published": [blocking]}, claim_seconds=1))
+    first = asyncio.create_task(relay_pending({"policy.published": [blocking]}, claim_seconds=2))
     await asyncio.wait_for(started.wait(), 10)
-    # While the first relay holds the claim, a second one leaves the event alone.
+    first.cancel()  # the relay is killed mid-event: nothing releases its claim
+    await asyncio.gather(first, return_exceptions=True)
+    # While the dead relay's claim lasts, another relay leaves the event alone.
     assert await relay_pending({"policy.published": [working]}) == 0
     assert delivered == []
     held = await OutboxEvent.get(subject_id="5")
     assert held.claimed_until is not None and held.claim_token is not None
-    await asyncio.sleep(1.2)  # the claim expires: the first relay counts as dead
+    assert held.status == EventStatus.PENDING and held.attempts == 0
+    await asyncio.sleep(2.1)  # the claim expires
     assert await relay_pending({"policy.published": [working]}) == 1
     assert delivered == ["5"]
-    first.cancel()  # the killed relay never comes back
     event = await OutboxEvent.get(subject_id="5")
     assert event.status == EventStatus.DONE and event.claim_token is None
 
 
-async def test_late_relay_cannot_finish_an_event_it_lost(app):
-    """A relay whose claim expired does not mark the event (the new holder does)."""
-    release = asyncio.Event()
-    started = asyncio.Event()
+async def test_a_handler_cannot_outlive_the_claim(app):
+    async def hangs(event: OutboxEvent) -> None:
+        await asyncio.sleep(3600)
 
-    async def slow(event: OutboxEvent) -> None:
-        started.set()
-        await release.wait()
-        raise RuntimeError("late failure")
+    await record_event("policy.published", "policy", 50)
+    assert await relay_pending({"policy.published": [hangs]}, claim_seconds=1) == 0
+    event = await OutboxEvent.get(subject_id="50")
+    assert event.status == EventStatus.PENDING and event.attempts == 1
+    assert "timed out" in (event.last_error or "")
+    assert event.claim_token is None  # released for the retry, after the backoff
+
+
+async def test_late_relay_cannot_finish_an_event_it_lost(app):
+    """A relay whose claim expired (a stalled process) does not mark the event: the
+    relay that took it over does."""
 
     async def ok(event: OutboxEvent) -> None:
         return None
 
+    async def stalls_then_fails(event: OutboxEvent) -> None:
+        # The claim runs out while this relay stalls; a second relay takes over.
+        past = datetime.now(UTC) - timedelta(seconds=1)
+        await OutboxEvent.filter(id=event.id).update(claimed_until=past)
+        assert await relay_pending({"policy.published": [ok]}) == 1
+        raise RuntimeError("late failure")
+
     await record_event("policy.published", "policy", 6)
-    first = asyncio.create_task(relay_pending({"policy.published": [slow]}, claim_seconds=1))
-    await asyncio.wait_for(started.wait(), 10)
-    await asyncio.sleep(1.2)
-    assert await relay_pending({"policy.published": [ok]}) == 1
-    release.set()
-    assert await first == 0
+    assert await relay_pending({"policy.published": [stalls_then_fails]}) == 0
     event = await OutboxEvent.get(subject_id="6")
     assert event.status == EventStatus.DONE and event.attempts == 1
+    assert event.last_error is None
 
 
 async def test_one_delivery_per_handler_only_the_failing_one_is_retried(app):
