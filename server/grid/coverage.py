@@ -21,6 +21,7 @@ from typing import Any
 
 from server.core.db import connection, dialect
 from server.core.errors import NotFound
+from server.enterprises import service as enterprises
 from server.grid.models import LEVEL_COLUMNS, EnterpriseCell, GridCell, Level, PolicyTarget
 from server.grid.service import Scope, tag_bits
 
@@ -258,17 +259,12 @@ def _totals(cells: list[dict[str, Any]]) -> dict[str, Any]:
     return totals
 
 
-async def eligible_usccs(policy_id: int) -> set[str] | None:
-    """Credit codes of the enterprises the policy matches, among those placed in the grid;
-    ``None`` while the matching stream's service is absent."""
-    try:
-        from server.enterprises import service as enterprises  # type: ignore[attr-defined]
-
-        eligible = set(await enterprises.eligible_enterprise_ids(policy_id))
-        placed = await EnterpriseCell.all().values_list("uscc", flat=True)
-        ids = await enterprises.enterprise_ids_by_uscc([str(u) for u in placed])
-    except (ImportError, AttributeError):
-        return None
+async def eligible_usccs(policy_id: int) -> set[str]:
+    """Credit codes of the enterprises the policy matches (惠企政策 matching), among those
+    placed in the grid."""
+    eligible = set(await enterprises.eligible_enterprise_ids(policy_id))
+    placed = await EnterpriseCell.all().values_list("uscc", flat=True)
+    ids = await enterprises.enterprise_ids_by_uscc([str(u) for u in placed])
     return {uscc for uscc, eid in ids.items() if eid in eligible}
 
 
@@ -276,8 +272,6 @@ async def _enterprise_coverage(
     policy_id: int, col: str, scope: Scope, within: str | None
 ) -> dict[str, Any] | None:
     usccs = await eligible_usccs(policy_id)
-    if usccs is None:
-        return None
     query = EnterpriseCell.filter(uscc__in=list(usccs)).filter(scope.q())
     if within:
         cell = await GridCell.get_or_none(code=within)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 
 from server.core.permissions import Role
-from server.grid.models import Household, HouseholdMember
+from server.enterprises.models import Enterprise, EnterpriseMatch
+from server.grid.models import EnterpriseCell, GridCell, Household, HouseholdMember
 from server.grid.recipients import RECIPIENT_RESOLVERS, REGION_AUDIENCES
 from server.push.models import PushIntent
 from tests.grid.conftest import Login, make_policy, visit
@@ -51,11 +52,23 @@ async def test_coverage_per_cell(grid: None, client: httpx.AsyncClient, login: L
         headers=worker,
     )
     assert [x["status"] for x in r.json()["results"]] == ["accepted"] * 3
+    # Enterprises in 网格一: two the policy matches (one reached by a push), one it does not.
+    g1_cell = await GridCell.get(code="HY-G1")
+    for n, outcome in ((1, "eligible"), (2, "eligible"), (3, "ineligible")):
+        uscc = f"91320682MA00000{n}X0"[:18]
+        ent = await Enterprise.create(uscc=uscc, name=f"如皋测试企业{n}", region="320682")
+        await EnterpriseMatch.create(enterprise_id=ent.id, policy_id=policy, outcome=outcome)
+        await EnterpriseCell.create(
+            uscc=uscc, name=ent.name, cell_id=g1_cell.id,
+            community_code=g1_cell.community_code, grid_code=g1_cell.grid_code,
+        )  # fmt: skip
+    await _push(policy, "enterprise", "91320682MA000001X0"[:18], "sent")
     url = f"/api/v1/admin/policies/{policy}/coverage"
     r = await client.get(url, params={"level": "grid"}, headers=admin)
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["enterprises"] is None  # matching stream not present in this checkout
+    ent_totals = body["enterprises"]["totals"]
+    assert (ent_totals["targeted"], ent_totals["reached"], ent_totals["not_reached"]) == (2, 1, 1)
     cells = {c["code"]: c for c in body["households"]["cells"]}
     assert set(cells) == {"HY-G1", "HY-G2"}
     g1, g2 = cells["HY-G1"], cells["HY-G2"]
