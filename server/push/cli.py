@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from typing import Any
 
 from server.config import Settings
@@ -47,7 +48,7 @@ def _retry(settings: Settings, args: argparse.Namespace) -> int:
             query = query.filter(id__in=args.id)
         return int(
             await query.update(
-                status=PushStatus.QUEUED, reason=None, attempts=0, next_attempt_at=None
+                status=PushStatus.QUEUED, reason=None, attempts=0, next_attempt_at=datetime.now(UTC)
             )
         )
 
