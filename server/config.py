@@ -301,6 +301,14 @@ class PushSettings(BaseModel):
     #: ``miniprogram_state`` of sent messages: developer, trial or formal.
     miniprogram_state: Literal["developer", "trial", "formal"] = "formal"
 
+    @field_validator("templates")
+    @classmethod
+    def _complete_templates(
+        cls, value: dict[str, PushTemplateSettings]
+    ) -> dict[str, PushTemplateSettings]:
+        # A config that names some kinds keeps the defaults for the others.
+        return {**_default_push_templates(), **value}
+
     @field_validator("quiet_hours")
     @classmethod
     def _check_quiet_hours(cls, value: str) -> str:

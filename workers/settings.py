@@ -117,7 +117,8 @@ def redis_settings(settings: Settings) -> RedisSettings:
     )
     base.conn_retries = 30
     base.retry_on_timeout = True
-    base.retry_on_error = [RedisConnectionError, RedisTimeoutError]
+    # OSError: a restarting Redis has no socket file yet, or refuses connections.
+    base.retry_on_error = [RedisConnectionError, RedisTimeoutError, OSError]
     base.retry = Retry(ExponentialBackoff(cap=2.0, base=0.05), retries=20)
     return base
 

@@ -203,6 +203,6 @@ async def retry(request: Request) -> HTTPResponse:
     if body.kind:
         query = query.filter(kind=body.kind)
     count = await query.update(
-        status=PushStatus.QUEUED, reason=None, attempts=0, next_attempt_at=None
+        status=PushStatus.QUEUED, reason=None, attempts=0, next_attempt_at=datetime.now(UTC)
     )
     return json({"queued": count})

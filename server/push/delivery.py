@@ -234,7 +234,9 @@ class Dispatcher:
         others: list[PushIntent] = []
         expire_before = now - timedelta(hours=self.settings.expire_hours)
         for intent in intents:
-            if not intent.urgent and intent.created_at < expire_before:
+            # A dead letter queued again by staff counts from then (``next_attempt_at``).
+            born = max(intent.created_at, intent.next_attempt_at or intent.created_at)
+            if not intent.urgent and born < expire_before:
                 outcomes.append(Outcome(intent, PushStatus.FAILED, FailReason.EXPIRED))
             elif intent.recipient_type == "user":
                 users.append(intent)

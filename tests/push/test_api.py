@@ -266,7 +266,12 @@ async def test_broadcast_progress_and_staff_views(
     assert await OutboxEvent.filter(topic="push.unreachable").count() == 1
 
 
-async def test_retry_dead_letters(client: httpx.AsyncClient, make_users: MakeUsers) -> None:
+async def test_retry_dead_letters(
+    client: httpx.AsyncClient,
+    make_users: MakeUsers,
+    dispatcher: Dispatcher,
+    emulator: httpx.Client,
+) -> None:
     (user,) = await make_users(1)
     intent = await queue_push("policy_match", "user", user.id, "policy", 77, POLICY_DATA)
     assert intent is not None
@@ -282,3 +287,16 @@ async def test_retry_dead_letters(client: httpx.AsyncClient, make_users: MakeUse
     assert r.json() == {"queued": 1}
     row = await PushIntent.get(id=intent.id)
     assert (row.status, row.attempts) == ("queued", 0)
+    # An old dead letter queued again is not expired at once: it counts from the retry.
+    from datetime import UTC, datetime, timedelta
+
+    await PushIntent.filter(id=intent.id).update(created_at=datetime.now(UTC) - timedelta(days=30))
+    from server.push.models import SubscriptionCredit as Credit
+
+    await Credit.create(openid=user.openid, template_id=POLICY_TEMPLATE, credits=1)
+    emulator.post(
+        "/_emulator/grants",
+        json={"openid": user.openid, "template_id": POLICY_TEMPLATE, "count": 1},
+    )
+    await drain(dispatcher)
+    assert (await PushIntent.get(id=intent.id)).status == "sent"

@@ -224,3 +224,46 @@ async def test_worker_killed_mid_run_loses_nothing_and_sends_nothing_twice(
     # Only sends in flight at the kill can have an unknown outcome.
     assert outcome.get("sent", 0) >= total - 4 * 50, (outcome, log.read_text()[-2000:])
     assert set(outcome) <= {"sent", "failed:expired"}, outcome
+
+
+async def test_redis_restart_mid_run_loses_nothing_and_sends_nothing_twice(
+    settings: Settings,
+    make_users: MakeUsers,
+    emulator: httpx.Client,
+    tmp_path: Path,
+) -> None:
+    from server.core.embedded_redis import start_embedded_redis
+
+    total = N or 1000
+    users = await make_users(total, {POLICY_TEMPLATE: 1})
+    await _queue(users, 1)
+    emulator.post("/_emulator/faults", json={"latency_ms": 20, "paths": [SEND]})
+    redis_dir = tmp_path / "redis"
+    redis_dir.mkdir()
+    server = start_embedded_redis(redis_dir, persist=False)
+    env = _worker_env(settings, server.url, tmp_path)
+    log = tmp_path / "worker.log"
+    worker = _start_worker(env, log)
+    try:
+
+        async def some_sent() -> bool:
+            return await PushIntent.filter(status="sent").count() >= total // 4
+
+        await _wait_for(some_sent, 120, "the first sends")
+        server.stop()
+        await asyncio.sleep(1.0)
+        server = start_embedded_redis(redis_dir, persist=False)
+        deadline = time.monotonic() + 180
+        restarts = 0
+        while not await _all_final():
+            # arq exits when Redis vanishes under it; like systemd, restart it.
+            if worker.poll() is not None:
+                worker = _start_worker(env, log)
+                restarts += 1
+            assert time.monotonic() < deadline, "timed out waiting for every intent to finish"
+            await asyncio.sleep(0.3)
+    finally:
+        _stop(worker)
+        server.stop()
+    outcome = await _final_report(emulator, total)
+    assert outcome.get("sent", 0) >= total - 4 * 50, (outcome, log.read_text()[-2000:])

@@ -82,3 +82,18 @@ def test_render_fills_defaults_and_carries_the_push_id() -> None:
         "digest", settings.templates["digest"], {"count": 5}, push_id=1, now=datetime.now(UTC)
     )
     assert digest.data["thing1"] == "您有 5 条新匹配的惠企政策"
+
+
+def test_configuring_one_kind_keeps_the_other_defaults() -> None:
+    settings = PushSettings.model_validate(
+        {
+            "templates": {
+                "policy_match": {"template_id": "real-id-1", "keywords": {"thing1": "title"}}
+            }
+        }
+    )
+    assert settings.templates["policy_match"].template_id == "real-id-1"
+    assert settings.templates["emergency_warning"].long_term is True
+    assert len(settings.templates) == 8
+    with pytest.raises(ValueError, match="quiet_hours"):
+        PushSettings(quiet_hours="9pm-8am")
