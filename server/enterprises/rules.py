@@ -525,3 +525,88 @@ class CompiledRule:
 
     def explain(self, facts: Facts) -> Decision:
         return explain(self.rule, facts, self.today)
+
+
+def _criteria(rule: EligibilityRule) -> list[tuple[Any, ...]]:
+    """The rule's criteria as hashable keys (equal keys evaluate equally)."""
+    keys: list[tuple[Any, ...]] = []
+    for name in ("regions", "industries", "sizes", "natures", "tags_any"):
+        value = getattr(rule, name)
+        if value is not None:
+            keys.append((name, frozenset(value)))
+    for name in ("industries_exclude", "tags_all", "tags_none"):
+        value = getattr(rule, name)
+        if value:
+            keys.append((name, frozenset(value)))
+    for name in ("years_established", "registered_capital", "employees", "annual_revenue"):
+        rng = getattr(rule, name)
+        if rng is not None:
+            keys.append((name, rng.min, rng.max))
+    return keys
+
+
+def _check_for(key: tuple[Any, ...], today: date) -> Check:
+    """One criterion as a cheap check, shared by every rule that has it."""
+    name = key[0]
+    if name in ("years_established", "registered_capital", "employees", "annual_revenue"):
+        raw: dict[str, Any] = {name: {"min": key[1], "max": key[2]}}
+    else:
+        raw = {name: sorted(key[1])}
+    compiled = CompiledRule(EligibilityRule.model_validate(raw), today)
+    assert len(compiled.checks) == 1
+    return compiled.checks[0]
+
+
+class RuleSet:
+    """Many rules against one enterprise at once: the 'enterprise changed' path.
+
+    Every distinct criterion (say ``employees ≥ 10``) is evaluated once per enterprise and
+    applied to all rules holding it through a bitmask over rules; two masks count
+    failures (one / more than one), a third collects unknowns.
+    """
+
+    def __init__(self, rules: list[EligibilityRule], today: date) -> None:
+        self.size = len(rules)
+        self.full = (1 << self.size) - 1
+        masks: dict[tuple[Any, ...], int] = {}
+        for index, rule in enumerate(rules):
+            for key in _criteria(rule):
+                masks[key] = masks.get(key, 0) | (1 << index)
+        self.checks = [(_check_for(key, today), mask) for key, mask in masks.items()]
+
+    def masks(self, facts: Facts) -> tuple[int, int, int]:
+        """(eligible, unknown, near-miss) bitmasks over the rules."""
+        once = twice = unknown = 0
+        for check, mask in self.checks:
+            result = check(facts)
+            if result == FAILED:
+                twice |= once & mask
+                once |= mask
+            elif result == UNKNOWN:
+                unknown |= mask
+        eligible = self.full & ~once & ~unknown
+        return eligible, unknown & ~once, once & ~twice & ~unknown
+
+    def decide(self, facts: Facts) -> list[tuple[str, bool]]:
+        """(outcome, near_miss) per rule, in order (the slow path, for checking)."""
+        eligible, unknown, near = self.masks(facts)
+        out = []
+        for i in range(self.size):
+            bit = 1 << i
+            if eligible & bit:
+                out.append(("eligible", False))
+            elif unknown & bit:
+                out.append(("unknown", False))
+            else:
+                out.append(("not_eligible", bool(near & bit)))
+        return out
+
+
+def bits(mask: int) -> list[int]:
+    """Indices of the set bits of ``mask``, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
