@@ -141,6 +141,7 @@ async def _apply(
     from server.push.intents import queue_push
 
     contacts = await contact_user_ids([eid for eid, _, _, d in pairs if d is not None])
+    fresh: list[EnterpriseMatch] = []
     for eid, uscc, rule, decision in pairs:
         old = existing.get((eid, rule.policy_id))
         if decision is None:
@@ -191,8 +192,13 @@ async def _apply(
             if intent is not None:
                 old.pushed = True
                 stats.pushed += 1
-        await old.save(using_db=conn)
+        if old.id is None:
+            fresh.append(old)  # new rows: one bulk insert per chunk
+        else:
+            await old.save(using_db=conn)
         stats.stored += 1
+    if fresh:
+        await EnterpriseMatch.bulk_create(fresh, batch_size=500, using_db=conn)
 
 
 async def _existing(
