@@ -78,7 +78,7 @@ async def answer(request: Request, policy_id: int) -> HTTPResponse:
     data = parse_body(request, AnswerIn)
     enterprise = await service.my_enterprise(request.ctx.principal)
     match = await EnterpriseMatch.get_or_none(
-        enterprise_id=enterprise.id, policy_id=policy_id, active=True
+        enterprise_id=enterprise.id, policy_id=service.check_id(policy_id, "match"), active=True
     )
     if match is None:
         raise NotFound("no such match")
@@ -108,7 +108,9 @@ async def remove_contact(request: Request, contact_id: int) -> HTTPResponse:
     mine = await EnterpriseContact.get(
         enterprise_id=enterprise.id, user_id=principal.user_id, status="approved"
     )
-    target = await EnterpriseContact.get_or_none(id=contact_id, enterprise_id=enterprise.id)
+    target = await EnterpriseContact.get_or_none(
+        id=service.check_id(contact_id, "contact"), enterprise_id=enterprise.id
+    )
     if target is None:
         raise NotFound("no such contact")
     if target.id != mine.id and mine.role != "legal_representative":

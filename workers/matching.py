@@ -17,6 +17,7 @@ from typing import Any
 from arq import cron
 from arq.typing import WorkerCoroutine
 
+from server.config import EnterpriseSettings
 from server.core.outbox import EventHandler, OutboxEvent
 from server.enterprises import matching
 
@@ -31,15 +32,21 @@ async def on_policy_changed(event: OutboxEvent) -> None:
     await matching.recompute_policy(policy_id)
 
 
+def _settings(ctx: dict[str, Any]) -> EnterpriseSettings:
+    settings = ctx.get("settings")
+    return settings.enterprises if settings is not None else EnterpriseSettings()
+
+
 async def match_policy(ctx: dict[str, Any], policy_id: int) -> int:
     """arq job: re-evaluate one policy against every enterprise; returns stored matches."""
-    return (await matching.recompute_policy(policy_id)).stored
+    chunk = _settings(ctx).match_chunk_size
+    return (await matching.recompute_policy(policy_id, chunk_size=chunk)).stored
 
 
 async def daily_matching(ctx: dict[str, Any]) -> dict[str, int]:
     """arq cron: anniversaries re-evaluated, then deadline reminders queued."""
     stats = await matching.anniversaries()
-    reminders = await matching.deadline_reminders()
+    reminders = await matching.deadline_reminders(days=_settings(ctx).reminder_days)
     return {"anniversary_evaluated": stats.evaluated, "reminders": reminders}
 
 

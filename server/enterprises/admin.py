@@ -29,7 +29,7 @@ _STAFF = (Role.STAFF, Role.ADMIN)
 
 
 async def _policy(policy_id: int) -> Policy:
-    policy = await Policy.get_or_none(id=policy_id)
+    policy = await Policy.get_or_none(id=service.check_id(policy_id, "policy"))
     if policy is None:
         raise NotFound("no such policy")
     return policy
@@ -200,7 +200,7 @@ async def list_contacts(request: Request) -> HTTPResponse:
 @require(*_STAFF)
 @documented(summary="Approve or reject a binding request", tag="admin-enterprises")
 async def decide_contact(request: Request, contact_id: int, action: str) -> HTTPResponse:
-    contact = await service.decide_contact(contact_id, action == "approve")
+    contact = await service.decide_contact(service.check_id(contact_id), action == "approve")
     return json({"id": contact.id, "status": contact.status})
 
 
@@ -237,7 +237,7 @@ async def list_corrections(request: Request) -> HTTPResponse:
 @require(*_STAFF)
 @documented(summary="Apply or reject a profile correction", tag="admin-enterprises")
 async def decide_correction(request: Request, correction_id: int, action: str) -> HTTPResponse:
-    correction = await service.decide_correction(correction_id, action == "apply")
+    correction = await service.decide_correction(service.check_id(correction_id), action == "apply")
     return json({"id": correction.id, "status": correction.status})
 
 

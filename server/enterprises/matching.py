@@ -24,7 +24,14 @@ from tortoise.transactions import in_transaction
 
 from server.core.clock import local_today
 from server.enterprises.models import Enterprise, EnterpriseMatch, PolicyEligibility
-from server.enterprises.rules import CompiledRule, Decision, EligibilityRule, Facts
+from server.enterprises.rules import (
+    CompiledRule,
+    Decision,
+    EligibilityRule,
+    Facts,
+    RuleSet,
+    bits,
+)
 from server.enterprises.service import contact_user_ids
 from server.policies.models import ApplicationGuide, Policy, PolicyStatus
 
@@ -134,6 +141,7 @@ async def _apply(
     from server.push.intents import queue_push
 
     contacts = await contact_user_ids([eid for eid, _, _, d in pairs if d is not None])
+    fresh: list[EnterpriseMatch] = []
     for eid, uscc, rule, decision in pairs:
         old = existing.get((eid, rule.policy_id))
         if decision is None:
@@ -184,8 +192,13 @@ async def _apply(
             if intent is not None:
                 old.pushed = True
                 stats.pushed += 1
-        await old.save(using_db=conn)
+        if old.id is None:
+            fresh.append(old)  # new rows: one bulk insert per chunk
+        else:
+            await old.save(using_db=conn)
         stats.stored += 1
+    if fresh:
+        await EnterpriseMatch.bulk_create(fresh, batch_size=500, using_db=conn)
 
 
 async def _existing(
@@ -212,6 +225,12 @@ async def evaluate_rules_over_enterprises(
     if not rules:
         return stats
     policy_ids = [r.policy_id for r in rules]
+    by_policy = {r.policy_id: r for r in rules}
+    rule_set = (
+        RuleSet([r.compiled.rule for r in rules], rules[0].compiled.today)
+        if len(rules) > 1
+        else None
+    )
     last_id = 0
     wanted = sorted(set(enterprise_ids)) if enterprise_ids is not None else None
     while True:
@@ -228,18 +247,25 @@ async def evaluate_rules_over_enterprises(
                 continue
             break
         last_id = int(rows[-1][0])
-        pairs: list[tuple[int, str, ActiveRule, Decision | None]] = []
+        kept: dict[tuple[int, int], tuple[int, str, ActiveRule, Decision | None]] = {}
         for row in rows:
-            facts = facts_row(row)
-            for rule in rules:
-                decision = rule.compiled.decide(facts)
-                full = rule.compiled.explain(facts) if _keep(decision) else None
-                pairs.append((int(row[0]), str(row[1]), rule, full))
-        stats.evaluated += len(pairs)
+            eid, uscc, facts = int(row[0]), str(row[1]), facts_row(row)
+            if rule_set is not None:
+                eligible, unknown, near = rule_set.masks(facts)
+                chosen = [rules[i] for i in bits(eligible | unknown | near)]
+            else:
+                chosen = [r for r in rules if _keep(r.compiled.decide(facts))]
+            for rule in chosen:
+                kept[(eid, rule.policy_id)] = (eid, uscc, rule, rule.compiled.explain(facts))
+        stats.evaluated += len(rows) * len(rules)
         async with in_transaction() as conn:
             existing = await _existing(conn, [int(r[0]) for r in rows], policy_ids)
-            # Only pairs that are kept or had a stored match need work.
-            work = [p for p in pairs if p[3] is not None or (p[0], p[2].policy_id) in existing]
+            # Kept decisions, and stored matches that no longer hold (to revoke).
+            work = list(kept.values()) + [
+                (eid, "", by_policy[pid], None)
+                for (eid, pid) in existing
+                if (eid, pid) not in kept and pid in by_policy
+            ]
             await _apply(conn, work, existing, stats)
         stats.chunks += 1
         if after_chunk is not None:

@@ -525,3 +525,189 @@ class CompiledRule:
 
     def explain(self, facts: Facts) -> Decision:
         return explain(self.rule, facts, self.today)
+
+
+def _criteria(rule: EligibilityRule) -> list[tuple[Any, ...]]:
+    """The rule's criteria as hashable keys (equal keys evaluate equally)."""
+    keys: list[tuple[Any, ...]] = []
+    for name in ("regions", "industries", "sizes", "natures", "tags_any"):
+        value = getattr(rule, name)
+        if value is not None:
+            keys.append((name, frozenset(value)))
+    for name in ("industries_exclude", "tags_all", "tags_none"):
+        value = getattr(rule, name)
+        if value:
+            keys.append((name, frozenset(value)))
+    for name in ("years_established", "registered_capital", "employees", "annual_revenue"):
+        rng = getattr(rule, name)
+        if rng is not None:
+            keys.append((name, rng.min, rng.max))
+    return keys
+
+
+def _check_for(key: tuple[Any, ...], today: date) -> Check:
+    """One criterion as a cheap check, shared by every rule that has it."""
+    name = key[0]
+    if name in ("years_established", "registered_capital", "employees", "annual_revenue"):
+        raw: dict[str, Any] = {name: {"min": key[1], "max": key[2]}}
+    else:
+        raw = {name: sorted(key[1])}
+    compiled = CompiledRule(EligibilityRule.model_validate(raw), today)
+    assert len(compiled.checks) == 1
+    return compiled.checks[0]
+
+
+_SET_CRITERIA = (
+    "regions",
+    "industries",
+    "industries_exclude",
+    "sizes",
+    "natures",
+    "tags_all",
+    "tags_any",
+    "tags_none",
+)
+_OPTIONAL_EMPTY = ("industries_exclude", "tags_all", "tags_none")
+
+
+class RuleSet:
+    """Many rules against one enterprise at once: the 'enterprise changed' path.
+
+    Set criteria are indexed by target code: for each code, a bitmask over the rules that
+    name it, so an enterprise costs a few look-ups of its own codes (its region's and
+    industry's ancestors, its size, nature and tags) whatever the number of rules. Range
+    criteria are evaluated once per distinct range. Two masks count failures (one / more
+    than one) and a third collects unknowns.
+    """
+
+    def __init__(self, rules: list[EligibilityRule], today: date) -> None:
+        self.size = len(rules)
+        self.full = (1 << self.size) - 1
+        self.has: dict[str, int] = dict.fromkeys(_SET_CRITERIA, 0)
+        self.by: dict[str, dict[str, int]] = {name: {} for name in _SET_CRITERIA}
+        ranges: dict[tuple[Any, ...], int] = {}
+        for index, rule in enumerate(rules):
+            bit = 1 << index
+            for name in _SET_CRITERIA:
+                value = getattr(rule, name)
+                if value is None or (name in _OPTIONAL_EMPTY and not value):
+                    continue
+                self.has[name] |= bit
+                index_of = self.by[name]
+                for target in value:
+                    index_of[target] = index_of.get(target, 0) | bit
+            for key in _criteria(rule):
+                if len(key) == 3:
+                    ranges[key] = ranges.get(key, 0) | bit
+        self.ranges = [(_check_for(key, today), mask) for key, mask in ranges.items()]
+        self._regions: dict[str, int] = {}
+        self._industries: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def _region_pass(self, code: str) -> int:
+        hit = self._regions.get(code)
+        if hit is None:
+            try:
+                chain = region_ancestors(code)
+            except ValueError:
+                chain = [code]
+            by = self.by["regions"]
+            hit = 0
+            for c in chain:
+                hit |= by.get(c, 0)
+            self._regions[code] = hit
+        return hit
+
+    def _industry(self, name: str, code: str) -> tuple[int, int]:
+        """(rules with a target covering ``code``, rules with a target finer than it)."""
+        hit = self._industries.get((name, code))
+        if hit is None:
+            by = self.by[name]
+            passed = unknown = 0
+            for c in industry_ancestors(code):
+                passed |= by.get(c, 0)
+            if len(code) < 4:  # filed at a coarse level: finer targets are unknown
+                for target, mask in by.items():
+                    if industry_relation(code, target) == UNKNOWN:
+                        unknown |= mask
+            hit = self._industries[(name, code)] = (passed, unknown & ~passed)
+        return hit
+
+    def masks(self, facts: Facts) -> tuple[int, int, int]:
+        """(eligible, unknown, near-miss) bitmasks over the rules."""
+        has, by = self.has, self.by
+        results: list[tuple[int, int]] = []  # (failed, unknown) per criterion
+        if has["regions"]:
+            if facts.region:
+                results.append((has["regions"] & ~self._region_pass(facts.region), 0))
+            else:
+                results.append((0, has["regions"]))
+        for name in ("industries", "industries_exclude"):
+            if has[name]:
+                if facts.industry is None:
+                    results.append((0, has[name]))
+                    continue
+                passed, unknown = self._industry(name, facts.industry)
+                if name == "industries":
+                    results.append((has[name] & ~passed & ~unknown, has[name] & unknown))
+                else:
+                    results.append((has[name] & passed, has[name] & unknown))
+        for name, value in (("sizes", facts.size), ("natures", facts.nature)):
+            if has[name]:
+                if value is None:
+                    results.append((0, has[name]))
+                else:
+                    results.append((has[name] & ~by[name].get(value, 0), 0))
+        tags = facts.tags
+        if has["tags_any"]:
+            held = 0
+            for tag in tags:
+                held |= by["tags_any"].get(tag, 0)
+            results.append((has["tags_any"] & ~held, 0))
+        if has["tags_all"]:
+            missing = 0
+            for tag, mask in by["tags_all"].items():
+                if tag not in tags:
+                    missing |= mask
+            results.append((missing, 0))
+        if has["tags_none"]:
+            present = 0
+            for tag in tags:
+                present |= by["tags_none"].get(tag, 0)
+            results.append((present, 0))
+        for check, mask in self.ranges:
+            result = check(facts)
+            if result == FAILED:
+                results.append((mask, 0))
+            elif result == UNKNOWN:
+                results.append((0, mask))
+        once = twice = unknown = 0
+        for failed, unsure in results:
+            twice |= once & failed
+            once |= failed
+            unknown |= unsure
+        eligible = self.full & ~once & ~unknown
+        return eligible, unknown & ~once, once & ~twice & ~unknown
+
+    def decide(self, facts: Facts) -> list[tuple[str, bool]]:
+        """(outcome, near_miss) per rule, in order (the slow path, for checking)."""
+        eligible, unknown, near = self.masks(facts)
+        out = []
+        for i in range(self.size):
+            bit = 1 << i
+            if eligible & bit:
+                out.append(("eligible", False))
+            elif unknown & bit:
+                out.append(("unknown", False))
+            else:
+                out.append(("not_eligible", bool(near & bit)))
+        return out
+
+
+def bits(mask: int) -> list[int]:
+    """Indices of the set bits of ``mask``, ascending."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out

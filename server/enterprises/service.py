@@ -138,6 +138,15 @@ async def remove_tag(tag: str) -> None:
 
 # --------------------------------------------------------------------------- lookups
 
+MAX_ID = 2**31 - 1
+
+
+def check_id(value: int, what: str = "record") -> int:
+    """404 for ids no row can have (PostgreSQL integers are 32-bit)."""
+    if not 0 < value <= MAX_ID:
+        raise NotFound(f"no such {what}")
+    return value
+
 
 async def get_by_uscc(code: str) -> Enterprise:
     enterprise = await Enterprise.get_or_none(uscc=code.strip().upper())

@@ -189,3 +189,27 @@ async def test_anniversary_job(app: Any) -> None:
     assert stats.evaluated == 1
     e1 = (await enterprise_ids_by_uscc([make_uscc(1)]))[make_uscc(1)]
     assert await eligible_enterprise_ids(pid) == [e1]
+
+
+async def test_enterprise_path_agrees_with_policy_path(app: Any) -> None:
+    """Enterprises against all rules (bitsets) store what policies against all did."""
+    await _registry(30)
+    await published_policy("rg-2026-007", RULE)
+    await published_policy("rg-2026-008", {"employees": {"max": 20}, "industries": ["34"]})
+    await published_policy("rg-2026-009", {"sizes": ["micro"], "tags_none": ["失信被执行人"]})
+    for rule in await matching.active_rules():
+        await matching.evaluate_rules_over_enterprises([rule])
+    by_policy = await _snapshot()
+    assert len({row[1] for row in by_policy}) == 3
+    await EnterpriseMatch.all().delete()
+    ids = [e for (e,) in await Enterprise.all().values_list("id")]
+    await matching.recompute_enterprises(ids)
+    assert await _snapshot() == by_policy
+    # Revocation through the bitset path: five enterprises grow out of the rules.
+    for eid in ids[:5]:
+        await apply_changes(
+            eid, {"employees": 500, "industry": "6513", "size": "large"}, reason="test"
+        )
+    await matching.recompute_enterprises(ids[:5])
+    revoked = await EnterpriseMatch.filter(enterprise_id__in=ids[:5], active=False).count()
+    assert revoked > 0

@@ -215,3 +215,36 @@ def test_derived_sizes(
     industry: str | None, employees: int | None, revenue: float | None, size: str | None
 ) -> None:
     assert derive_size(industry, employees, revenue) == size
+
+
+def test_rule_set_agrees_with_explain() -> None:
+    """The bitset path decides exactly like the explaining path, on random rules/facts."""
+    import random
+
+    from bench.bench_matching import random_rule
+    from server.enterprises.rules import RuleSet, bits
+
+    rng = random.Random(3)
+    rules = [random_rule(rng) for _ in range(300)]
+    rule_set = RuleSet(rules, TODAY)
+    industries = ["3911", "3422", "6513", "5191", "39", "C", None, "0111", "4710"]
+    for _ in range(200):
+        f = facts(
+            region=rng.choice(["320682", "320602", "110101", None]),
+            industry=rng.choice(industries),
+            size=rng.choice(["large", "medium", "small", "micro", None]),
+            nature=rng.choice(["private", "state_owned", None]),
+            established_on=rng.choice([date(2024, 12, 3), date(2010, 1, 1), None]),
+            registered_capital=rng.choice([10.0, 5000.0, None]),
+            employees=rng.choice([0, 9, 10, 50, 500, None]),
+            annual_revenue=rng.choice([50.0, 100.0, 3000.0, None]),
+            tags=rng.sample(list(DEFAULT_TAGS), rng.randint(0, 3)),
+        )
+        expected = []
+        for r in rules:
+            d = explain(r, f, TODAY)
+            expected.append((d.outcome, d.near_miss))
+        assert rule_set.decide(f) == expected
+        eligible, _, near = rule_set.masks(f)
+        assert bits(eligible) == [i for i, e in enumerate(expected) if e[0] == "eligible"]
+        assert bits(near) == [i for i, e in enumerate(expected) if e[1]]
