@@ -70,9 +70,7 @@ async def seed_demo(settings: Settings) -> str:
     report = await import_lines(lines)
     for r in [*report.rejected, *report.warnings]:
         print(f"demo line {r.line}: {r.reason}", file=sys.stderr)
-    summaries = [
-        f"demo data: {report.created} policies added, {report.unchanged} already present"
-    ]
+    summaries = [f"demo data: {report.created} policies added, {report.unchanged} already present"]
     # Each domain's demo, after the policies and departments it refers to.
     from server.complaints.seed import seed_demo_cases
     from server.enterprises.demo import seed_demo_enterprises
