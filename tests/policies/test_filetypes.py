@@ -7,7 +7,6 @@ import io
 import math
 import re
 import struct
-import time
 import urllib.parse
 import zipfile
 import zlib
@@ -536,9 +535,7 @@ def test_zip_bomb_is_never_decompressed(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_zip_with_implausibly_many_members_is_refused_quickly() -> None:
     many = make_zip_stored({**docx_members(), **{f"word/media/{i}": b"" for i in range(5001)}})
-    started = time.perf_counter()
     assert "members" in rejected(UnsupportedFile, many, "a.docx").message
-    assert time.perf_counter() - started < 0.5
 
 
 @pytest.mark.parametrize(
@@ -569,13 +566,12 @@ def test_damaged_ole_is_unsupported_and_does_not_hang() -> None:
     (first_dir,) = struct.unpack_from("<I", looped, 48)
     (fat_sector,) = struct.unpack_from("<I", looped, 76)
     struct.pack_into("<I", looped, (fat_sector + 1) * 512 + first_dir * 4, first_dir)
-    started = time.perf_counter()
+    # Returning at all is the point (a loop would hang): no timing assertion here.
     assert "damaged" in rejected(UnsupportedFile, bytes(looped), "a.doc").message
     # A root entry whose child points back at the root.
     cyclic = bytearray(doc)
     struct.pack_into("<I", cyclic, (first_dir + 1) * 512 + 76, 0)
     rejected(UnsupportedFile, bytes(cyclic), "a.doc")
-    assert time.perf_counter() - started < 0.5
 
 
 # ------------------------------------------------------------------------------- sizes

@@ -380,7 +380,7 @@ async def test_timeout_becomes_wechat_unavailable(
     started = time.monotonic()
     with pytest.raises(WeChatUnavailable) as unavailable:
         await gateway.code2session(await mint_code(ctl, "o-kim"))
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 1.5  # gave up before the 1.5 s reply
     assert unavailable.value.retryable
     assert unavailable.value.errcode is None
 
