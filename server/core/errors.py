@@ -16,6 +16,7 @@ from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 log = logging.getLogger("zwgk.errors")
 
@@ -127,6 +128,10 @@ def register_error_handlers(app: Sanic[Any, Any]) -> None:
             # A unique constraint lost a race the handler did not foresee: a conflict.
             log.warning("integrity error on %s %s: %s", request.method, request.path, exc)
             return json(error_body("conflict", "this conflicts with existing data"), status=409)
+        if isinstance(exc, OrmValidationError):
+            # A value the model refuses (too long for its column...) that no schema caught.
+            log.warning("model validation on %s %s: %s", request.method, request.path, exc)
+            return json(error_body("validation_error", "a value is out of range"), status=422)
         if isinstance(exc, RedisError):
             log.warning("redis unavailable on %s %s: %s", request.method, request.path, exc)
             return json(

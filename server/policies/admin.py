@@ -222,8 +222,12 @@ async def add_classification(request: Request) -> HTTPResponse:
 )
 async def edit_classification(request: Request, scheme: str, code: str) -> HTTPResponse:
     body = parse_body(request, ClassificationPatch)
+    # Checked before the lookup: a value longer than its column is no node (404), not a
+    # database validation error (500, found by the API fuzzer).
+    if scheme not in {s.value for s in Scheme} or len(code) > 64:
+        raise NotFound("no such classification")
     node = await Classification.get_or_none(scheme=scheme, code=code)
-    if node is None or scheme not in {s.value for s in Scheme}:
+    if node is None:
         raise NotFound("no such classification")
     expected = body.version if body.version is not None else node.version
     changes = body.model_dump(exclude_none=True, exclude={"version"})
