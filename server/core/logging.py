@@ -82,6 +82,14 @@ class ConsoleFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s")
 
+    def formatException(self, ei: Any) -> str:
+        # Tracebacks quote exception messages (which may hold a phone number or a
+        # token): redacted here as in the JSON format.
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return redact(super().formatStack(stack_info))
+
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     """Route every logger (ours, Sanic's, arq's, Tortoise's) through one redacting handler."""

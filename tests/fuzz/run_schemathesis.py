@@ -38,7 +38,7 @@ def _zwgk(env: dict[str, str], cwd: Path, *args: str) -> None:
 
 
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             break
