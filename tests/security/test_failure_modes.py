@@ -128,3 +128,29 @@ async def test_stale_edits_are_refused(client, staff_login):
     second = await client.patch(path, json={"name": "改名二", "version": 1}, headers=admin)
     assert second.status_code == 409
     assert (await Classification.get(id=node.id)).name == "改名一"
+
+
+async def test_a_duplicate_that_slips_past_the_check_is_409(client, staff_login, monkeypatch):
+    """The race made deterministic: the existence check says "free", the insert collides."""
+    admin = bearer(await staff_login("root.race", [Role.ADMIN]))
+    assert (
+        await client.post(
+            "/api/v1/admin/departments", json={"code": "race", "name": "竞态"}, headers=admin
+        )
+    ).status_code == 201
+    node = {"scheme": "topic", "code": "race-node", "name": "竞态节点"}
+    assert (
+        await client.post("/api/v1/admin/classifications", json=node, headers=admin)
+    ).status_code == 201
+
+    async def never(*args: Any, **kwargs: Any) -> bool:
+        return False
+
+    monkeypatch.setattr(Department, "exists", never)
+    monkeypatch.setattr(Classification, "exists", never)
+    r = await client.post(
+        "/api/v1/admin/departments", json={"code": "race", "name": "竞态"}, headers=admin
+    )
+    assert r.status_code == 409, r.text
+    r = await client.post("/api/v1/admin/classifications", json=node, headers=admin)
+    assert r.status_code == 409, r.text
