@@ -14,8 +14,8 @@ from server.core.openapi import documented
 from server.core.permissions import public
 from server.core.requests import parse_query
 from server.policies import search_index, search_text, service
+from server.policies.attachments import readable_attachment
 from server.policies.filetypes import content_disposition
-from server.policies.models import Attachment, PolicyStatus
 from server.policies.schemas import BrowseParams, SearchPage, SearchParams, SuggestParams
 from server.policies.storage import LocalFileStorage
 
@@ -141,15 +141,10 @@ async def detail(request: Request, policy_id: int) -> HTTPResponse:
     content_type="application/octet-stream",
 )
 async def download(request: Request, attachment_id: int) -> HTTPResponse:
-    attachment = await Attachment.get_or_none(id=attachment_id)
-    if attachment is None:
-        raise NotFound("no such attachment")
-    cache = "private, no-store"
-    if attachment.policy_id is not None:
-        # Attachments of drafts are visible only to those who may see the draft.
-        policy = await service.get_policy(attachment.policy_id, request.ctx.principal)
-        if policy.status in (PolicyStatus.PUBLISHED, PolicyStatus.EXPIRED):
-            cache = "public, max-age=86400"
+    attachment = await readable_attachment(attachment_id, request.ctx.principal)
+    # A policy can be withdrawn at any time: no shared (CDN/proxy) caching of its files,
+    # and a short private lifetime so a withdrawal takes effect within minutes.
+    cache = "private, no-store" if request.ctx.principal is not None else "private, max-age=300"
     storage = LocalFileStorage(request.app.ctx.settings.paths.files_dir)
     headers = {
         "Content-Disposition": content_disposition(attachment.filename),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
+from tortoise.exceptions import IntegrityError
 
 from server.accounts import service
 from server.accounts.models import Department, User
@@ -95,7 +96,11 @@ async def create_department(request: Request) -> HTTPResponse:
     body = parse_body(request, DepartmentIn)
     if await Department.exists(code=body.code):
         raise Conflict("a department with this code exists", field="code")
-    d = await Department.create(code=body.code, name=body.name)
+    try:
+        d = await Department.create(code=body.code, name=body.name)
+    except IntegrityError:
+        # Created concurrently between the check above and this insert.
+        raise Conflict("a department with this code exists", field="code") from None
     return json(DepartmentOut(id=d.id, code=d.code, name=d.name).model_dump(), status=201)
 
 

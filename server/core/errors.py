@@ -11,9 +11,12 @@ import logging
 from typing import Any
 
 from pydantic import ValidationError
+from redis.exceptions import RedisError
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
+from tortoise.exceptions import IntegrityError
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 log = logging.getLogger("zwgk.errors")
 
@@ -121,6 +124,20 @@ def register_error_handlers(app: Sanic[Any, Any]) -> None:
         if isinstance(exc, ValidationError):
             failed = from_pydantic(exc)
             return json(error_body(failed.code, failed.message, failed.field), status=422)
+        if isinstance(exc, IntegrityError):
+            # A unique constraint lost a race the handler did not foresee: a conflict.
+            log.warning("integrity error on %s %s: %s", request.method, request.path, exc)
+            return json(error_body("conflict", "this conflicts with existing data"), status=409)
+        if isinstance(exc, OrmValidationError):
+            # A value the model refuses (too long for its column...) that no schema caught.
+            log.warning("model validation on %s %s: %s", request.method, request.path, exc)
+            return json(error_body("validation_error", "a value is out of range"), status=422)
+        if isinstance(exc, RedisError):
+            log.warning("redis unavailable on %s %s: %s", request.method, request.path, exc)
+            return json(
+                error_body("upstream_unavailable", "a backing service is unavailable; retry"),
+                status=503,
+            )
         if isinstance(exc, SanicException) and exc.status_code < 500:
             status = exc.status_code
             code = _SANIC_CODES.get(status, "bad_request")

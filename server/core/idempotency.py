@@ -9,6 +9,7 @@ arrives while the first is still running gets 409.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import functools
 import hashlib
@@ -65,28 +66,53 @@ def idempotent(*, required: bool = True, keep_seconds: int = _KEEP_SECONDS) -> C
             pending = json.dumps({"state": "pending", "fingerprint": fingerprint})
             if not await redis.set(redis_key, pending, nx=True, ex=_PENDING_SECONDS):
                 return _replay(await redis.get(redis_key), fingerprint)
-            try:
-                response = await handler(request, *args, **kwargs)
-            except BaseException:
-                # Nothing was committed (services are transactional): let a retry run again.
-                await redis.delete(redis_key)
-                raise
-            if response.status >= 500:
-                await redis.delete(redis_key)
-                return response
-            stored = {
-                "state": "done",
-                "fingerprint": fingerprint,
-                "status": response.status,
-                "content_type": response.content_type,
-                "body": base64.b64encode(response.body or b"").decode(),
-            }
-            await redis.set(redis_key, json.dumps(stored), ex=keep_seconds)
-            return response
+            # The handler and the recording of its response run as one task shielded
+            # from the request's cancellation: a client that disconnects after the
+            # write commits does not cancel the recording, so its retry is answered
+            # from the store instead of writing a second time.
+            task = asyncio.ensure_future(
+                _run_and_record(
+                    handler(request, *args, **kwargs), redis, redis_key, fingerprint, keep_seconds
+                )
+            )
+            _background.add(task)
+            task.add_done_callback(_background.discard)
+            return await asyncio.shield(task)
 
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+#: Recording tasks that outlive a cancelled request (kept referenced until done).
+_background: set[asyncio.Future[HTTPResponse]] = set()
+
+
+async def _run_and_record(
+    work: Awaitable[HTTPResponse],
+    redis: Any,
+    redis_key: str,
+    fingerprint: str,
+    keep_seconds: int,
+) -> HTTPResponse:
+    try:
+        response = await work
+    except BaseException:
+        # Nothing was committed (services are transactional): let a retry run again.
+        await redis.delete(redis_key)
+        raise
+    if response.status >= 500:
+        await redis.delete(redis_key)
+        return response
+    stored = {
+        "state": "done",
+        "fingerprint": fingerprint,
+        "status": response.status,
+        "content_type": response.content_type,
+        "body": base64.b64encode(response.body or b"").decode(),
+    }
+    await redis.set(redis_key, json.dumps(stored), ex=keep_seconds)
+    return response
 
 
 def _replay(raw: bytes | None, fingerprint: str) -> HTTPResponse:

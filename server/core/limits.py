@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sanic import Request
+from sanic.exceptions import PayloadTooLarge as SanicPayloadTooLarge
 
 from server.core.errors import PayloadTooLarge
 
@@ -62,6 +63,16 @@ def route_limit(app: App, handler: object) -> int:
     return security.upload_body_limit if limit == UPLOAD else limit
 
 
+def reject(request: Request) -> None:
+    """Mark ``request`` as refused before its handler: access checks then stay silent, so
+    the client hears the real reason (413), not "sign in first"."""
+    request.ctx.rejected = True
+
+
+def was_rejected(request: Request) -> bool:
+    return bool(request.ctx.__dict__.get("rejected"))
+
+
 def register_body_limits(app: App) -> None:
     """Install the limit check (after routing, before the body is read)."""
     security = app.ctx.settings.security
@@ -76,16 +87,31 @@ def register_body_limits(app: App) -> None:
         request.ctx.body_limit = limit
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
+            reject(request)
             if request.stream is not None and hasattr(request.stream, "keep_alive"):
                 request.stream.keep_alive = False  # do not read the rest of the body
             raise too_large(limit)
-        if request.stream is not None and hasattr(request.stream, "request_max_size"):
-            request.stream.request_max_size = limit
+        stream = request.stream
+        if stream is None or not getattr(stream, "request_body", None):
+            return
+        if hasattr(stream, "request_max_size"):
+            stream.request_max_size = limit
+        if not hasattr(handler, "is_stream"):
+            # Read the body here (Sanic would, right after this signal) so that a body
+            # that grows past the limit is refused as such, before any middleware.
+            try:
+                await request.receive_body()  # type: ignore[no-untyped-call]
+            except SanicPayloadTooLarge:
+                reject(request)
+                raise too_large(limit) from None
 
     async def check_loaded_body(request: Request) -> None:
         # The ASGI transport does not enforce request_max_size: check what was read.
         limit = getattr(request.ctx, "body_limit", None)
+        if was_rejected(request):
+            return
         if limit is not None and len(request.body or b"") > limit:
+            reject(request)
             raise too_large(limit)
 
     app.register_middleware(check_loaded_body, "request", priority=99)

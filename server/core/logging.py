@@ -175,6 +175,14 @@ def log_format(settings: Settings) -> str:
         return str(settings.logging.format)
     return "console" if settings.env == "development" else "json"
 
+    def formatException(self, ei: Any) -> str:
+        # Tracebacks quote exception messages (which may hold a phone number or a
+        # token): redacted here as in the JSON format.
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return redact(super().formatStack(stack_info))
+
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     """Route every logger (ours, Sanic's, arq's, Tortoise's) through one redacting handler."""

@@ -14,6 +14,7 @@ from sanic.response import HTTPResponse
 from server.accounts.service import principal_for
 from server.config import SecuritySettings
 from server.core.errors import Forbidden, Unauthenticated, UpstreamUnavailable
+from server.core.limits import was_rejected
 from server.core.logging import request_id_var
 from server.core.permissions import AUTHENTICATED, PUBLIC, access_rule
 from server.core.routing import InvalidText, check_text, is_storable
@@ -95,7 +96,7 @@ def register_middleware(app: App) -> None:
     async def check_text_params(request: Request) -> None:
         # Percent-encoded lone surrogates or NUL in the path or query cannot be stored
         # or compared by the database: refuse them before any handler runs.
-        if request.route is None:
+        if request.route is None or was_rejected(request):
             return
         for name, value in request.match_info.items():
             if isinstance(value, str) and not is_storable(value):
@@ -110,7 +111,7 @@ def register_middleware(app: App) -> None:
 
     async def check_access(request: Request) -> None:
         route = request.route
-        if route is None:  # unknown route: the 404 handler answers
+        if route is None or was_rejected(request):  # the error handler answers
             return
         if route.name.split(".")[1:2] and route.name.split(".")[1] in _PUBLIC_BLUEPRINTS:
             return

@@ -59,7 +59,13 @@ class Principal:
         """Admins manage every department; staff only their own."""
         if Role.ADMIN in self.roles:
             return True
-        return Role.STAFF in self.roles and department_id == self.department_id
+        # No department on either side never matches: staff without a department
+        # manage nothing, and nobody but admins manages unowned things.
+        return (
+            Role.STAFF in self.roles
+            and department_id is not None
+            and department_id == self.department_id
+        )
 
 
 def public(handler: F) -> F:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
+from tortoise.exceptions import IntegrityError
 
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
@@ -13,6 +14,7 @@ from server.core.openapi import documented
 from server.core.outbox_nudge import nudge
 from server.core.permissions import Role, require
 from server.core.requests import parse_body, parse_query
+from server.core.routing import INT32_MAX
 from server.policies import service
 from server.policies.attachments import delete_attachment, store_attachment
 from server.policies.models import Classification, Policy, Scheme
@@ -28,12 +30,14 @@ class ClassificationIn(BaseModel):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9.-]*$")
     name: str = Field(min_length=1, max_length=128)
     parent_code: str | None = Field(None, max_length=64)
-    sort_order: int = 0
+    sort_order: int = Field(0, ge=-(2**31), le=2**31 - 1)
 
 
 class ClassificationPatch(BaseModel):
     name: str | None = Field(None, min_length=1, max_length=128)
-    sort_order: int | None = None
+    sort_order: int | None = Field(None, ge=-(2**31), le=2**31 - 1)
+    #: The version this edit was based on; a stale one is refused (409).
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
 
 
 async def _after_write(request: Request) -> None:
@@ -142,8 +146,10 @@ async def upload(request: Request) -> HTTPResponse:
         raise AppError("send the file as multipart/form-data field 'file'", field="file")
     purpose = (request.form.get("purpose") if request.form else None) or "attachment"
     raw_policy = request.form.get("policy_id") if request.form else None
-    if raw_policy is not None and not raw_policy.isdigit():
+    if raw_policy is not None and not (raw_policy.isascii() and raw_policy.isdigit()):
         raise AppError("policy_id must be a number", field="policy_id")
+    if raw_policy is not None and int(raw_policy) > INT32_MAX:
+        raise NotFound("no such policy")
     attachment = await store_attachment(
         LocalFileStorage(request.app.ctx.settings.paths.files_dir),
         policy_id=int(raw_policy) if raw_policy else None,
@@ -192,7 +198,11 @@ async def add_classification(request: Request) -> HTTPResponse:
         scheme=body.scheme, code=body.parent_code
     ):
         raise AppError("unknown parent code", field="parent_code")
-    node = await Classification.create(**body.model_dump())
+    try:
+        node = await Classification.create(**body.model_dump())
+    except IntegrityError:
+        # Created concurrently between the check above and this insert.
+        raise Conflict("this code exists in the tree", field="code") from None
     await _after_write(request)
     return json(
         {
@@ -215,13 +225,34 @@ async def add_classification(request: Request) -> HTTPResponse:
 )
 async def edit_classification(request: Request, scheme: str, code: str) -> HTTPResponse:
     body = parse_body(request, ClassificationPatch)
-    node = await Classification.get_or_none(scheme=scheme, code=code)
-    if node is None or scheme not in {s.value for s in Scheme}:
+    # Checked before the lookup: a value longer than its column is no node (404), not a
+    # database validation error (500, found by the API fuzzer).
+    if scheme not in {s.value for s in Scheme} or len(code) > 64:
         raise NotFound("no such classification")
-    for key, value in body.model_dump(exclude_none=True).items():
-        setattr(node, key, value)
-    await node.save()
+    node = await Classification.get_or_none(scheme=scheme, code=code)
+    if node is None:
+        raise NotFound("no such classification")
+    expected = body.version if body.version is not None else node.version
+    changes = body.model_dump(exclude_none=True, exclude={"version"})
+    # Compare-and-set on the version: of two concurrent edits based on one version,
+    # one wins and the other is told, instead of silently overwriting it.
+    updated = await Classification.filter(id=node.id, version=expected).update(
+        **changes, version=expected + 1
+    )
+    if not updated:
+        raise Conflict(
+            "the classification changed since you read it; reload and edit again",
+            field="version",
+            code="stale_version",
+        )
+    await node.refresh_from_db()
     await _after_write(request)
     return json(
-        {"scheme": node.scheme, "code": node.code, "name": node.name, "sort_order": node.sort_order}
+        {
+            "scheme": node.scheme,
+            "code": node.code,
+            "name": node.name,
+            "sort_order": node.sort_order,
+            "version": node.version,
+        }
     )

@@ -42,6 +42,8 @@ class Classification(Model):
     name = fields.CharField(max_length=128)
     parent_code = fields.CharField(max_length=64, null=True)
     sort_order = fields.IntField(default=0)
+    #: Bumped by every edit; an edit names the version it was based on.
+    version = fields.IntField(default=1)
 
     class Meta:
         table = "classifications"
@@ -109,6 +111,12 @@ class Attachment(Model):
         "models.Policy", related_name="attachments", null=True, on_delete=fields.CASCADE
     )
     policy_id: int | None
+    #: The owning department: only its staff (and admins) see an unattached file or
+    #: delete it, and only its policies may use it.
+    department: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "models.Department", related_name="attachments", null=True, on_delete=fields.SET_NULL
+    )
+    department_id: int | None
     purpose = fields.CharField(max_length=16, default="attachment")
     filename = fields.CharField(max_length=255)
     content_type = fields.CharField(max_length=100)

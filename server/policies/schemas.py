@@ -34,7 +34,7 @@ class MaterialIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
     description: str = Field("", max_length=1000)
-    sample_attachment_id: int | None = None
+    sample_attachment_id: int | None = Field(None, ge=1, le=2**31 - 1)
 
 
 class GuideIn(BaseModel):
@@ -128,6 +128,10 @@ class PolicyPatch(BaseModel):
     qa: list[QuestionIn] | None = Field(None, max_length=50)
     guide: GuideIn | None = None
     related: list[str] | None = Field(None, max_length=30)
+    #: The version this edit was based on (from the policy as read). When given and no
+    #: longer current, the edit is refused (409 ``stale_version``) instead of silently
+    #: overwriting someone else's change.
+    version: int | None = Field(None, ge=1, le=2**31 - 1)
 
     @field_validator("doc_number", "summary", mode="before")
     @classmethod

@@ -259,9 +259,34 @@ def _child_rows(
     return rows
 
 
+async def _usable_attachment(
+    raw_id: object, purpose: str, department_id: int | None, conn: BaseDBAsyncClient
+) -> bool:
+    """Whether ``raw_id`` names an uploaded file of ``purpose`` owned by the department."""
+    text = str(raw_id)
+    if not text.isdigit() or int(text) > 2**31 - 1:
+        return False
+    return bool(
+        await Attachment.filter(id=int(text), purpose=purpose, department_id=department_id)
+        .using_db(conn)
+        .exists()
+    )
+
+
 async def _checked_image_ids(
-    data: PolicyIn | PolicyPatch, conn: BaseDBAsyncClient
+    data: PolicyIn | PolicyPatch, conn: BaseDBAsyncClient, department_id: int | None
 ) -> list[int | None] | None:
+    """Card image ids, each an image uploaded by the policy's own department."""
+    if data.guide is not None:
+        for position, material in enumerate(data.guide.materials):
+            sample = material.sample_attachment_id
+            if sample is not None and not await _usable_attachment(
+                sample, "sample", department_id, conn
+            ):
+                raise ValidationFailed(
+                    "sample must be a sample file uploaded by this policy's department",
+                    field=f"guide.materials.{position}.sample_attachment_id",
+                )
     if data.illustrated is None:
         return None
     ids: list[int | None] = []
@@ -269,14 +294,9 @@ async def _checked_image_ids(
         if not card.image:
             ids.append(None)
             continue
-        if (
-            not card.image.isdigit()
-            or not await Attachment.filter(id=int(card.image), purpose="image")
-            .using_db(conn)
-            .exists()
-        ):
+        if not await _usable_attachment(card.image, "image", department_id, conn):
             raise ValidationFailed(
-                "image must be an uploaded image attachment id",
+                "image must be an image uploaded by this policy's department",
                 field=f"illustrated.{position}.image",
             )
         ids.append(int(card.image))
@@ -293,7 +313,7 @@ async def _replace_children(
     policy: Policy, data: PolicyIn | PolicyPatch, conn: BaseDBAsyncClient
 ) -> None:
     """Rewrite the versions, guide and links present in ``data`` (absent ones stay)."""
-    rows = _child_rows(policy.id, data, await _checked_image_ids(data, conn))
+    rows = _child_rows(policy.id, data, await _checked_image_ids(data, conn, policy.department_id))
     for model in rows:
         await model.filter(policy_id=policy.id).using_db(conn).delete()
     await _insert_children(conn, rows)
@@ -600,10 +620,17 @@ async def update_policy(
     async with in_transaction() as conn:
         policy = await _get_for_update(policy_id, conn)
         require_editor(principal, policy)
+        if patch.version is not None and patch.version != policy.version:
+            raise Conflict(
+                f"the policy changed since version {patch.version} (now {policy.version}); "
+                "reload it and edit again",
+                field="version",
+                code="stale_version",
+            )
         before = _snapshot(policy)
         fields = patch.model_dump(
             exclude_unset=True,
-            exclude={"body", "illustrated", "glossary", "qa", "guide", "related"},
+            exclude={"body", "illustrated", "glossary", "qa", "guide", "related", "version"},
         )
         for name, value in fields.items():
             if value is None and name in ("title", "issuer", "audience", "stage"):

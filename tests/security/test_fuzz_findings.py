@@ -65,3 +65,13 @@ async def test_surrogates_and_nul_in_the_query_are_422(client):
     assert r.status_code == 422, r.text
     r = await client.get("/api/v1/policies/search?q=a%00b")
     assert r.status_code == 422, r.text
+
+
+async def test_path_values_longer_than_their_column_are_404(client, staff_login):
+    admin = bearer(await staff_login("root.long", [Role.ADMIN]))
+    for path in (
+        "/api/v1/admin/classifications/%C2%80%F0%90%80%80/0",
+        "/api/v1/admin/classifications/topic/" + "a" * 65,
+    ):
+        r = await client.patch(path, json={"name": "改名"}, headers=admin)
+        assert r.status_code == 404, (path, r.text)

@@ -32,3 +32,21 @@ async def test_wechat_session_of_an_admin_account_has_no_admin_rights(client, em
 async def test_staff_session_keeps_its_rights(client, staff_login):
     token = await staff_login("root.keep", [Role.ADMIN])
     assert (await client.get("/api/v1/admin/users", headers=bearer(token))).status_code == 200
+
+
+def test_console_tracebacks_are_redacted():
+    import logging
+
+    from server.core.logging import ConsoleFormatter
+
+    try:
+        raise ValueError("caller 13812345678 sent Bearer abc.def-123")
+    except ValueError:
+        record = logging.LogRecord("zwgk", logging.ERROR, __file__, 1, "boom", None, None)
+        import sys
+
+        record.exc_info = sys.exc_info()
+        record.request_id = "-"
+    text = ConsoleFormatter().format(record)
+    assert "13812345678" not in text and "abc.def-123" not in text
+    assert "[phone]" in text
