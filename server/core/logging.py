@@ -166,7 +166,12 @@ class ConsoleFormatter(logging.Formatter):
         return redact(line)
 
     def formatException(self, ei: Any) -> str:
+        # Tracebacks quote exception messages (which may hold a phone number or a
+        # token): redacted here as in the JSON format.
         return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return redact(super().formatStack(stack_info))
 
 
 def log_format(settings: Settings) -> str:
@@ -174,14 +179,6 @@ def log_format(settings: Settings) -> str:
     if "format" in settings.logging.model_fields_set:
         return str(settings.logging.format)
     return "console" if settings.env == "development" else "json"
-
-    def formatException(self, ei: Any) -> str:
-        # Tracebacks quote exception messages (which may hold a phone number or a
-        # token): redacted here as in the JSON format.
-        return redact(super().formatException(ei))
-
-    def formatStack(self, stack_info: str) -> str:
-        return redact(super().formatStack(stack_info))
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
