@@ -7,6 +7,7 @@ WeChat client in each worker process and keep them on the typed :class:`AppConte
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import redis.asyncio as aioredis
 from sanic import Sanic
@@ -19,7 +20,11 @@ from server.core.errors import register_error_handlers
 from server.core.jsonutil import dumps
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
-from server.policies.search_index import HotWordCounter, SearchCache
+from server.search.cache import SearchCache
+from server.search.engine import SearchEngine
+from server.search.hotwords import HotWordCounter
+from server.search.indexer import Indexer
+from server.search.synonyms import Synonyms
 from server.wechat import WeChatGateway
 
 
@@ -32,6 +37,10 @@ class AppContext:
     wechat: WeChatGateway
     search_cache: SearchCache
     hot_words: HotWordCounter
+    search_engine: SearchEngine
+    synonyms: Synonyms
+    #: The in-process index writer when ``search.indexer == "embedded"``, else None.
+    indexer: Indexer | None
     #: Set by tests and the CLI when the schema is managed elsewhere.
     run_migrations: bool
 
@@ -108,8 +117,7 @@ def _register_listeners(app: App) -> None:
         await init_db(settings.database)
         app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
         app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
-        app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
-        app.ctx.hot_words = HotWordCounter(app.ctx.redis, settings.search.hot_words_days)
+        await _open_search(app)
         app.ctx.wechat = WeChatGateway(
             base_url=settings.wechat.resolved_base_url,
             appid=settings.wechat.appid,
@@ -121,10 +129,16 @@ def _register_listeners(app: App) -> None:
     @app.after_server_start
     async def start_background_tasks(app: App) -> None:
         app.add_task(app.ctx.hot_words.flush_forever(), name="hot_words_flush")
+        app.add_task(_refresh_synonyms_forever(app), name="search_synonyms")
+        if app.ctx.indexer is not None:
+            app.add_task(app.ctx.indexer.run_forever(), name="search_indexer")
 
     @app.before_server_stop
     async def flush_counts(app: App) -> None:
         await app.cancel_task("hot_words_flush", raise_exception=False)
+        await app.cancel_task("search_synonyms", raise_exception=False)
+        if app.ctx.indexer is not None:
+            await app.cancel_task("search_indexer", raise_exception=False)
         try:
             await app.ctx.hot_words.flush()
         except Exception:  # shutting down: losing a few counts beats hanging
@@ -132,6 +146,52 @@ def _register_listeners(app: App) -> None:
 
     @app.after_server_stop
     async def close_resources(app: App) -> None:
+        if app.ctx.indexer is not None:
+            app.ctx.indexer.close()
         await app.ctx.wechat.aclose()
         await app.ctx.redis.aclose()
         await close_db()
+
+
+def search_root(settings: Settings) -> Path:
+    """This host's index directory."""
+    return settings.search.index_dir or settings.paths.var_dir / "search"
+
+
+async def _open_search(app: App) -> None:
+    """The read side (every process) and, when embedded, the writer too."""
+    settings = app.ctx.settings
+    root = search_root(settings)
+    root.mkdir(parents=True, exist_ok=True)
+    engine = SearchEngine(root)
+    app.ctx.search_engine = engine
+    app.ctx.search_cache = SearchCache(lambda: engine.generation, settings.search.cache_seconds)
+    app.ctx.hot_words = HotWordCounter(
+        app.ctx.redis, settings.search.hot_words_days, settings.search.blocked_hot_words
+    )
+    app.ctx.synonyms = Synonyms()
+    await _load_synonyms(app)
+    app.ctx.indexer = None
+    if settings.search.indexer == "embedded":
+        indexer = Indexer(root)
+        await indexer.ensure()
+        await indexer.catch_up()
+        app.ctx.indexer = indexer
+    engine.refresh(force=True)
+
+
+async def _load_synonyms(app: App) -> None:
+    from server.search.synonyms import load_groups
+
+    try:
+        app.ctx.synonyms.set(await load_groups())
+    except Exception:
+        logging.getLogger("zwgk.search").warning("synonyms not loaded", exc_info=True)
+
+
+async def _refresh_synonyms_forever(app: App) -> None:
+    import asyncio
+
+    while True:
+        await asyncio.sleep(app.ctx.settings.search.synonyms_refresh_seconds)
+        await _load_synonyms(app)

@@ -35,7 +35,11 @@ class ClassificationPatch(BaseModel):
 
 
 async def _after_write(request: Request) -> None:
-    await request.app.ctx.search_cache.bump()
+    # The write recorded a policy change; the indexer follows it. An embedded indexer
+    # (tests, one-process dev) applies it now, so the editor's next search shows it.
+    indexer = request.app.ctx.indexer
+    if indexer is not None:
+        await indexer.catch_up()
 
 
 @bp.get("/policies")
