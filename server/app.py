@@ -21,7 +21,7 @@ from server.core.jsonutil import dumps
 from server.core.logging import configure_logging
 from server.core.middleware import register_middleware
 from server.search.cache import SearchCache
-from server.search.engine import SearchEngine
+from server.search.engine import SearchEngine, set_current
 from server.search.hotwords import HotWordCounter
 from server.search.indexer import Indexer
 from server.search.synonyms import Synonyms
@@ -165,11 +165,14 @@ async def _open_search(app: App) -> None:
     root.mkdir(parents=True, exist_ok=True)
     engine = SearchEngine(root)
     app.ctx.search_engine = engine
-    app.ctx.search_cache = SearchCache(lambda: engine.generation, settings.search.cache_seconds)
+    synonyms = Synonyms()
+    app.ctx.synonyms = synonyms
+    app.ctx.search_cache = SearchCache(
+        lambda: f"{engine.generation}|{synonyms.version}", settings.search.cache_seconds
+    )
     app.ctx.hot_words = HotWordCounter(
         app.ctx.redis, settings.search.hot_words_days, settings.search.blocked_hot_words
     )
-    app.ctx.synonyms = Synonyms()
     await _load_synonyms(app)
     app.ctx.indexer = None
     if settings.search.indexer == "embedded":
@@ -178,6 +181,7 @@ async def _open_search(app: App) -> None:
         await indexer.catch_up()
         app.ctx.indexer = indexer
     engine.refresh(force=True)
+    set_current(engine, app.ctx.synonyms)
 
 
 async def _load_synonyms(app: App) -> None:

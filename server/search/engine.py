@@ -335,3 +335,18 @@ def list_item(hit: Hit, pq: ParsedQuery | None) -> dict[str, Any]:
         "audience": it["audience"],
         "snippet": snippet,
     }
+
+
+_CURRENT: list[Any] = []
+
+
+def set_current(engine: SearchEngine, synonyms: Any) -> None:
+    """Register this process's engine (for code that has no app context at hand)."""
+    _CURRENT[:] = [engine, synonyms]
+
+
+def current() -> tuple[SearchEngine, Any]:
+    """This process's engine and synonyms; :class:`SearchUnavailable` when none is open."""
+    if not _CURRENT:
+        raise SearchUnavailable("search is not open in this process")
+    return _CURRENT[0], _CURRENT[1]

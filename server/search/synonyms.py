@@ -44,6 +44,8 @@ def clean_group(terms: Iterable[str]) -> tuple[str, ...]:
 @dataclass
 class Synonyms:
     groups: tuple[tuple[str, ...], ...] = DEFAULT_GROUPS
+    #: Changes whenever the groups change (part of the result cache's generation).
+    version: int = 0
     _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +57,8 @@ class Synonyms:
         for group in cleaned:
             for term in group:
                 index[term] = tuple(dict.fromkeys([*index.get(term, ()), *group]))
+        if cleaned != self.groups:
+            self.version += 1
         self.groups = cleaned
         # Longest terms first: 社会保险 is replaced before a shorter term inside it.
         self._index = dict(sorted(index.items(), key=lambda kv: -len(kv[0])))
