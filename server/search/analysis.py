@@ -33,9 +33,10 @@ A query is normalized and cut at separators into *segments*; all segments must m
   unigram, so a bigram chain can never straddle two runs;
 * a CJK run of length 1 at the end of a segment becomes a prefix term ``c*``: it matches
   the bigrams starting with ``c`` and the terminal unigram ``c``, i.e. exactly the
-  documents containing ``c``. The index stacks each bigram's first character on the
-  bigram's position (:func:`index_positions`), so ``c*`` is the plain term ``c`` there and
-  ranks by BM25 like any other term;
+  documents containing ``c``. The index keeps every Han character of a field as a term
+  of a character field too, so a one-character segment is the plain term ``c`` there and
+  ranks by BM25 like any other term; at the end of a longer segment ``c*`` is a
+  regular-expression term ``c.*`` of a phrase;
 * a word piece is an exact term (whole-token match, e.g. ``g`` does not match ``gb``);
   with ``prefix_last=True`` the query's final word piece is a prefix term, for
   suggestions;
@@ -60,7 +61,7 @@ __all__ = [
     "ParsedQuery",
     "Segment",
     "highlight",
-    "index_positions",
+    "index_fields",
     "index_text",
     "index_tokens",
     "make_snippet",
@@ -265,24 +266,26 @@ def index_tokens(text: str) -> list[str]:
     return tokens
 
 
-def index_positions(text: str) -> list[tuple[str, int]]:
-    """``(token, position)`` pairs of a field as the engine indexes them.
-
-    The tokens of :func:`index_tokens` at their positions, plus, at the position of every
-    CJK bigram, the bigram's first character: a one-character term then means "a token
-    starting with this character here", which is what a one-character query (``c*``)
-    asks for.
-
-    >>> index_positions("高龄")
-    [('高龄', 0), ('高', 0), ('龄', 1)]
-    """
-    out: list[tuple[str, int]] = []
-    append = out.append
-    for pos, tok in enumerate(index_tokens(text)):
-        append((tok, pos))
-        if len(tok) == 2 and _is_han(ord(tok[0])) and _is_han(ord(tok[1])):
-            append((tok[0], pos))
-    return out
+def index_fields(text: str) -> tuple[str, str]:
+    """What the engine indexes for one text field: the tokens of :func:`index_tokens`
+    joined by spaces, and the field's Han characters joined by spaces (normalizing once)."""
+    norm = normalize(text)
+    classes = norm.translate(_CLASS_TABLE)
+    tokens: list[str] = []
+    chars: list[str] = []
+    extend = tokens.extend
+    append = tokens.append
+    for m in _CLASS_RUN.finditer(classes):
+        start, end = m.span()
+        run = norm[start:end]
+        if classes[start] == _HAN:
+            if end - start > 1:
+                extend(map(str.__add__, run[:-1], run[1:]))
+            append(run[-1])
+            chars.append(" ".join(run))
+        else:
+            append(run[:MAX_WORD_CHARS])
+    return " ".join(tokens), " ".join(chars)
 
 
 def index_text(text: str) -> str:

@@ -20,7 +20,7 @@ import tantivy
 
 from server.core.errors import ValidationFailed
 from server.search.analysis import ParsedQuery, Segment, _is_han
-from server.search.schema import BOOSTS, SCHEMA, TEXT_FIELDS
+from server.search.schema import BOOSTS, CHAR_FIELD, SCHEMA, TEXT_FIELDS
 
 T = TypeVar("T")
 log = logging.getLogger("zwgk.search")
@@ -72,17 +72,30 @@ def _is_han_char(token: str) -> bool:
     return len(token) == 1 and _is_han(ord(token))
 
 
+def _regex_literal(token: str) -> str:
+    """``token`` as a regular expression matching itself (our tokens are letters, digits
+    and Han characters; anything else is escaped)."""
+    return "".join(ch if ch.isalnum() else "\\" + ch for ch in token)
+
+
 def segment_query(seg: Segment, field_name: str) -> tantivy.Query:
     """One phrase segment in one field (see the query semantics in ``analysis``)."""
     tokens: list[str | tuple[int, str]] = list(seg.tokens)
-    # A final one-character CJK "prefix" is the plain character term: the index stacks
-    # every bigram's first character on its position (analysis.index_positions).
-    word_prefix = seg.prefix and not _is_han_char(seg.tokens[-1])
-    if word_prefix:
-        return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
-    if len(tokens) == 1:
-        return _term(field_name, seg.tokens[0])
-    return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
+    last = seg.tokens[-1]
+    if len(seg.tokens) == 1 and _is_han_char(last):
+        # One character (``c*``): the field's character terms, ranked by BM25.
+        return _term(CHAR_FIELD[field_name], last)
+    if not seg.prefix:
+        if len(seg.tokens) == 1:
+            return _term(field_name, last)
+        return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
+    if _is_han_char(last):
+        # ``… 28 号*``: the next token starts with the character (号 or a bigram 号X);
+        # every term of the regex phrase is expanded without the prefix query's cap.
+        words: list[str | tuple[int, str]] = [_regex_literal(t) for t in seg.tokens[:-1]]
+        words.append(_regex_literal(last) + ".*")
+        return tantivy.Query.regex_phrase_query(SCHEMA, field_name, words)
+    return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
 
 
 def text_query(

@@ -1,7 +1,10 @@
 """The index's schema and how one policy becomes one engine document.
 
-Text fields hold our own tokens (:func:`server.search.analysis.index_positions`) with
-positions, under the ``raw`` tokenizer, so the engine never re-tokenizes anything. Filters
+Text fields hold our own tokens (:func:`server.search.analysis.index_text`, joined by
+spaces) under the engine's ``whitespace`` tokenizer, which only splits at those spaces: the
+engine never re-tokenizes anything, and a token's position is its index in our list.
+``<field>_c`` fields hold every Han character of the field as a term, so a one-character
+query ranks by BM25 like any other term. Filters
 are indexed fields (``status``, ``audience``, ``stage``, ``tags`` as ``scheme:code``,
 ``day``), sort keys are fast fields, and what a result list shows is stored as one JSON
 blob (``item``), including a bounded window of the body for snippets: a result page is
@@ -17,15 +20,17 @@ from typing import Any
 
 import tantivy
 
-from server.search.analysis import index_positions
+from server.search.analysis import _CLASS_TABLE, _HAN, index_fields, normalize
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Characters of the body kept in the index for snippets (the snippet is cut from these).
-SNIPPET_WINDOW = 1500
+SNIPPET_WINDOW = 700
 #: Characters of the summary kept for browse snippets.
 SUMMARY_CLIP = 80
 TEXT_FIELDS = ("title", "summary", "body")
+#: The character field of each text field.
+CHAR_FIELD = {f: f"{f}_c" for f in TEXT_FIELDS}
 #: Field boosts: a title hit outranks a summary hit outranks a body hit.
 BOOSTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
 STAGE_RANK = {"decision": 0, "execution": 1, "management": 2, "service": 3, "result": 4}
@@ -37,7 +42,8 @@ def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
-        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+        sb.add_text_field(CHAR_FIELD[name], tokenizer_name="whitespace", index_option="freq")
     for name in ("status", "audience", "stage", "tags"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("day", indexed=True, fast=True)  # publish date ordinal, -1 none
@@ -72,9 +78,11 @@ def sort_key(day: date | None, policy_id: int) -> int:
     return ((day.toordinal() if day else 0) << 32) | (policy_id & 0xFFFFFFFF)
 
 
-def _pretokenized(text: str) -> tantivy.PreTokenizedString:
-    tokens = [tantivy.Token(tok, pos, 0, 0) for tok, pos in index_positions(text)]
-    return tantivy.PreTokenizedString("", tokens)
+def han_chars(text: str) -> str:
+    """Every Han character of ``text`` (normalized), separated by spaces."""
+    norm = normalize(text)
+    classes = norm.translate(_CLASS_TABLE)
+    return " ".join(ch for ch, cls in zip(norm, classes, strict=True) if cls == _HAN)
 
 
 def _window(text: str) -> tuple[str, bool]:
@@ -86,9 +94,14 @@ def to_document(p: PolicySource) -> tantivy.Document:
     """The engine document of a policy (pure CPU work: run it off the event loop)."""
     doc = tantivy.Document()
     doc.add_integer("id", p.id)
-    doc.add_pre_tokenized_text("title", _pretokenized(f"{p.title} {p.doc_number}"))
-    doc.add_pre_tokenized_text("summary", _pretokenized(p.summary))
-    doc.add_pre_tokenized_text("body", _pretokenized(p.body_text))
+    for name, text in (
+        ("title", f"{p.title} {p.doc_number}"),
+        ("summary", p.summary),
+        ("body", p.body_text),
+    ):
+        tokens, chars = index_fields(text)
+        doc.add_text(name, tokens)
+        doc.add_text(CHAR_FIELD[name], chars)
     doc.add_text("status", p.status)
     doc.add_text("audience", p.audience)
     doc.add_text("stage", p.stage)

@@ -22,7 +22,6 @@ from server.search.analysis import (
     ParsedQuery,
     Segment,
     highlight,
-    index_positions,
     index_text,
     index_tokens,
     make_snippet,
@@ -455,10 +454,11 @@ def test_bm25_ranks_title_hit_above_body_hit(tmp_path: Path) -> None:
         assert scores[0] > scores[1]
 
 
-def test_index_positions_stack_first_characters() -> None:
-    assert index_positions("高龄") == [("高龄", 0), ("高", 0), ("龄", 1)]
-    assert index_positions("5G基站") == [("5", 0), ("g", 1), ("基站", 2), ("基", 2), ("站", 3)]
-    assert index_positions("郑民〔2016〕") == [("郑民", 0), ("郑", 0), ("民", 1), ("2016", 2)]
+def test_character_fields() -> None:
+    from server.search.schema import han_chars
+
+    assert han_chars("高龄ＡＢ〔2016〕郑") == "高 龄 郑"
+    assert han_chars("5G") == ""
 
 
 def test_engine_panics_become_rejections() -> None:
