@@ -671,6 +671,8 @@ def run(opts: Options) -> Report:
                 rep.options["zipf_distinct"] = len(set(log_queries))
             else:
                 paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
+            # One probe per query of the fixed mix (the load may use a Zipf log instead).
+            probe_paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
             rep.options["queries"] = queries
 
             search_port = free_port()
@@ -748,7 +750,7 @@ def run(opts: Options) -> Report:
                 # After a timeout the server is still busy with the abandoned query, which
                 # would delay (and time out) every later probe, so probing stops there.
                 probe_started = time.monotonic()
-                for i, (q, p) in enumerate(zip(queries, paths, strict=True)):
+                for i, (q, p) in enumerate(zip(queries, probe_paths, strict=True)):
                     left = PROBE_BUDGET_S - (time.monotonic() - probe_started)
                     if left <= 0:
                         skipped = len(queries) - i
