@@ -1,22 +1,26 @@
-"""Search benchmark: indexing time, and search throughput/latency against a Sanic hello-world.
+"""Search benchmark: import + index time, and search throughput/latency against hello-world.
 
-Targets (issue "search performance", on the 2-core machine):
+Targets (issue 7, search on Tantivy, on the 2-core machine):
 
-* search rate ≥ 40 % of a bare Sanic JSON hello-world's rate, same machine, same run;
-* search p99 latency ≤ 50 ms at 64 connections;
-* indexing 100 000 policies of 1–3 KB ≤ 60 s;
+* uncached (cache off): search rate ≥ 10 % of a bare Sanic JSON hello-world's rate, same
+  machine, same run, with p99 ≤ 50 ms at 64 connections;
+* with the default cache on a Zipf query log (``--zipf 5000 --search-cache-seconds 30``):
+  ≥ 40 % of hello-world;
+* ``zwgk import-policies`` plus building the engine's index: ≤ 30 s per 100 000 policies;
 * no response other than 200.
 
-One run, in a temporary directory: generate the corpus (:mod:`bench.gen_policies`), start an
-embedded Redis, ``zwgk migrate``, time ``zwgk import-policies`` (the indexing figure), start
-``zwgk serve`` and load it with a rotating query mix (:mod:`bench.queries`), stop it, start
-``bench/hello.py`` with the same number of workers and load it the same way (same generator,
-connections, duration and warm-up). The figures are printed as a table with PASS/MISS per
-target and written to ``bench/out/search.json``.
+One run, in a temporary directory: generate the corpus (:mod:`bench.gen_policies`, 20 000
+policies by default so that a run stays under 5 minutes), start an embedded Redis,
+``zwgk migrate``, time ``zwgk import-policies`` (database rows) and ``zwgk reindex`` (the
+engine's index), start ``zwgk indexer`` and ``zwgk serve`` and load it with a rotating query
+mix (:mod:`bench.queries`), then ``bench/hello.py`` with the same number of workers, loaded
+the same way. The figures are printed as a table with PASS/MISS per target and written to
+``bench/out/search.json``.
 
 Usage::
 
-    python -m bench.bench_search [--policies 100000] [--duration 10] [--connections 64]
+    python -m bench.bench_search [--policies 20000] [--duration 10] [--connections 64]
+                                 [--zipf 5000 --search-cache-seconds 30]
                                  [--workers 2] [--keep DIR] [--dry-run] [--loadgen auto]
 
 ``--dry-run`` needs no ``zwgk`` CLI: it skips migrate/import/serve and points the search
@@ -61,9 +65,13 @@ SEARCH_PATH = "/api/v1/policies/search"
 
 #: The targets of the issue. The indexing target is for 100 000 policies and is scaled
 #: linearly for other corpus sizes (the import is a linear pass over the file).
-RATIO_TARGET_PCT = 40.0
+#: Uncached search (cache off) against hello-world; with the default cache on a Zipf
+#: query log (``--zipf``) the target is ``CACHED_RATIO_TARGET_PCT``.
+RATIO_TARGET_PCT = 10.0
+CACHED_RATIO_TARGET_PCT = 40.0
 P99_TARGET_MS = 50.0
-INDEX_TARGET_S_PER_100K = 60.0
+#: ``zwgk import-policies`` (database rows) plus building the engine's index.
+INDEX_TARGET_S_PER_100K = 30.0
 
 #: The one-request-per-query check before the load: per-request timeout and total budget.
 PROBE_TIMEOUT_S = 30.0
@@ -287,6 +295,8 @@ class Options:
     fail_on_miss: bool
     reuse: bool = False
     rounds: int = 3
+    #: Distinct queries of a Zipf-distributed query log (0: the fixed query mix).
+    zipf: int = 0
 
 
 @dataclass
@@ -298,6 +308,10 @@ class Report:
     loadgen: str = ""
     generation: dict[str, Any] = field(default_factory=dict)
     index_seconds: float | None = None
+    #: Of ``index_seconds``: the database import, and building the engine's index.
+    import_seconds: float | None = None
+    engine_index_seconds: float | None = None
+    index_bytes: int | None = None
     #: With ``--reuse``: when the run that measured ``index_seconds`` finished.
     index_reused_from: str | None = None
     import_output: str = ""
@@ -333,16 +347,21 @@ class Report:
     def index_target_s(self) -> float:
         return INDEX_TARGET_S_PER_100K * int(self.options["policies"]) / 100_000
 
+    def ratio_target(self) -> float:
+        cached = self.options.get("search_cache_seconds") and self.options.get("zipf")
+        return CACHED_RATIO_TARGET_PCT if cached else RATIO_TARGET_PCT
+
     def verdicts(self) -> list[tuple[str, str, str, bool | None]]:
         """``(what, figure, target, passed)``; ``passed`` is ``None`` when not measured."""
         rows: list[tuple[str, str, str, bool | None]] = []
         ratio = self.ratio_pct
+        target_pct = self.ratio_target()
         rows.append(
             (
                 "search rate / hello rate",
                 f"{ratio:.1f} %" if ratio is not None else "n/a",
-                f">= {RATIO_TARGET_PCT:.0f} %",
-                None if ratio is None else ratio >= RATIO_TARGET_PCT,
+                f">= {target_pct:.0f} %",
+                None if ratio is None else ratio >= target_pct,
             )
         )
         p99 = self.search.p99_ms if self.search else None
@@ -361,11 +380,11 @@ class Report:
         )
         n = int(self.options["policies"])
         target = self.index_target_s()
-        scaled = "" if n == 100_000 else " (60 s per 100k, scaled)"
+        scaled = "" if n == 100_000 else " (30 s per 100k, scaled)"
         reused = " (earlier run)" if self.index_reused_from else ""
         rows.append(
             (
-                f"indexing {n} policies",
+                f"import + index {n} policies",
                 f"{self.index_seconds:.1f} s{reused}" if self.index_seconds is not None else "n/a",
                 f"<= {target:.1f} s{scaled}",
                 None if self.index_seconds is None else self.index_seconds <= target,
@@ -396,6 +415,9 @@ class Report:
             "index_seconds": self.index_seconds,
             "index_reused_from": self.index_reused_from,
             "index_target_seconds": self.index_target_s(),
+            "import_seconds": self.import_seconds,
+            "engine_index_seconds": self.engine_index_seconds,
+            "index_bytes": self.index_bytes,
             "import_output_tail": self.import_output[-2000:],
             "query_totals": self.query_totals,
             "query_ms_unloaded": self.query_ms,
@@ -437,6 +459,12 @@ def print_report(rep: Report) -> None:
         print(
             f"search result cache: {'off' if not cache else f'{cache:g} s'}; "
             f"query mix: {len(rep.options['queries'])} queries"
+        )
+    if rep.engine_index_seconds is not None:
+        print(
+            f"import: database {rep.import_seconds:.1f} s + engine index "
+            f"{rep.engine_index_seconds:.1f} s; index size "
+            f"{(rep.index_bytes or 0) / 1e6:.1f} MB"
         )
     if rep.query_ms:
         slow = sorted(rep.query_ms.items(), key=lambda kv: -kv[1])[:6]
@@ -635,7 +663,16 @@ def run(opts: Options) -> Report:
                 queries += list(FIXED_DOC_NUMBERS)
             # A dry run's stand-in only has "/"; it ignores the query string, so the same
             # rotating, URL-encoded query strings still exercise the load generator.
-            paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
+            if opts.zipf:
+                from bench.queries import zipf_queries
+
+                log_queries = zipf_queries(corpus, opts.zipf, max(4 * opts.zipf, 20_000), opts.seed)
+                paths = search_paths(log_queries, path="/" if opts.dry_run else SEARCH_PATH)
+                rep.options["zipf_distinct"] = len(set(log_queries))
+            else:
+                paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
+            # One probe per query of the fixed mix (the load may use a Zipf log instead).
+            probe_paths = search_paths(queries, path="/" if opts.dry_run else SEARCH_PATH)
             rep.options["queries"] = queries
 
             search_port = free_port()
@@ -671,6 +708,8 @@ def run(opts: Options) -> Report:
                     # The figure is the search itself, not the in-process page cache
                     # (the query mix is small enough to be cached entirely).
                     "ZWGK_SEARCH__CACHE_SECONDS": f"{opts.search_cache_seconds:g}",
+                    # One `zwgk indexer` writes the index; the API workers only read it.
+                    "ZWGK_SEARCH__INDEXER": "process",
                 }
                 # A stray config file or ZWGK_CONFIG must not change what we measure.
                 env.pop("ZWGK_CONFIG", None)
@@ -684,13 +723,24 @@ def run(opts: Options) -> Report:
                     run_cli([zwgk, "migrate"], env, work, timeout=600)
                     log(f"zwgk import-policies ({opts.policies} policies) — timed")
                     secs, out = run_cli([zwgk, "import-policies", str(corpus)], env, work, 3600)
-                    rep.index_seconds = secs
                     rep.import_output = out
                     said = out.splitlines()[-1] if out else ""
-                    log(f"indexing took {secs:.1f} s; import said: {said}")
+                    log(f"import took {secs:.1f} s; import said: {said}")
+                    log("zwgk reindex (the engine's index from the database) — timed")
+                    built, out = run_cli([zwgk, "reindex"], env, work, 3600)
+                    rep.import_output += out
+                    rep.import_seconds, rep.engine_index_seconds = secs, built
+                    rep.index_seconds = secs + built
+                    rep.index_bytes = sum(
+                        f.stat().st_size
+                        for f in (work / "var" / "search").rglob("*")
+                        if f.is_file()
+                    )
+                    log(f"index built in {built:.1f} s, {rep.index_bytes / 1e6:.1f} MB")
                     if opts.keep is not None:
                         save_stamp(stamp_path, opts, rep, samples)
 
+                children.append(start_child("zwgk-indexer", [zwgk, "indexer"], env, work, logs))
                 target = start_child("zwgk-serve", [zwgk, "serve"], env, work, logs)
                 children.append(target)
                 wait_ready(target, f"http://{HOST}:{search_port}/readyz", 120)
@@ -700,7 +750,7 @@ def run(opts: Options) -> Report:
                 # After a timeout the server is still busy with the abandoned query, which
                 # would delay (and time out) every later probe, so probing stops there.
                 probe_started = time.monotonic()
-                for i, (q, p) in enumerate(zip(queries, paths, strict=True)):
+                for i, (q, p) in enumerate(zip(queries, probe_paths, strict=True)):
                     left = PROBE_BUDGET_S - (time.monotonic() - probe_started)
                     if left <= 0:
                         skipped = len(queries) - i
@@ -766,7 +816,20 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser = argparse.ArgumentParser(
         description="Search benchmark: indexing time and search vs hello-world throughput."
     )
-    parser.add_argument("--policies", type=int, default=100_000, help="corpus size")
+    parser.add_argument(
+        "--policies",
+        type=int,
+        default=20_000,
+        help="corpus size (default 20 000: a run stays under 5 minutes; the issue's figures "
+        "are for 100 000)",
+    )
+    parser.add_argument(
+        "--zipf",
+        type=int,
+        default=0,
+        help="load with a Zipf-distributed query log of this many distinct queries "
+        "(e.g. 5000, with --search-cache-seconds 30) instead of the fixed mix",
+    )
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per measured run")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per run")
     parser.add_argument(
@@ -825,6 +888,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         fail_on_miss=a.fail_on_miss,
         reuse=a.reuse,
         rounds=a.rounds,
+        zipf=max(0, a.zipf),
     )
 
 

@@ -1,7 +1,7 @@
 """The search query mix the load generator rotates through.
 
 Queries are grouped by kind because the index treats them differently (see
-``server.policies.search_text``): a one-character query is an FTS5 prefix term, a two-character
+``server.search.analysis``): a one-character query is a character term, a two-character
 query a single bigram, a longer one a phrase of bigrams, a document number a phrase mixing
 CJK bigrams and number tokens. Kinds are repeated roughly in proportion to how often users
 type them (two-character words dominate); one query deliberately finds nothing.
@@ -10,9 +10,10 @@ type them (two-character words dominate); one query deliberately finds nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["FIXED_DOC_NUMBERS", "QUERY_MIX", "search_paths"]
+__all__ = ["FIXED_DOC_NUMBERS", "QUERY_MIX", "search_paths", "zipf_queries"]
 
 #: (kind, query). Document numbers sampled from the generated corpus are appended at run time.
 QUERY_MIX: tuple[tuple[str, str], ...] = (
@@ -53,3 +54,39 @@ def search_paths(
 ) -> list[str]:
     """Request paths (with URL-encoded query strings) for ``queries``, page 1 each."""
     return [f"{path}?q={quote(q, safe='')}&page=1&page_size={page_size}" for q in queries]
+
+
+def zipf_queries(
+    corpus: Path, distinct: int, draws: int, seed: int, exponent: float = 1.0
+) -> list[str]:
+    """A query log: ``draws`` queries over ``distinct`` different ones, Zipf-distributed.
+
+    The distinct queries are substrings (2–6 characters) of the corpus's titles, so most
+    find something; rank ``r`` is drawn with weight ``1 / r**exponent`` (real search logs
+    look like this: a few queries are very common, most are rare).
+    """
+    import json
+    import random
+
+    rng = random.Random(seed)
+    titles: list[str] = []
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            titles.append(str(json.loads(line)["title"]))
+            if len(titles) >= 20_000:
+                break
+    seen: dict[str, None] = {}
+    attempts = 0
+    while len(seen) < distinct and attempts < distinct * 50:
+        attempts += 1
+        title = rng.choice(titles)
+        n = rng.randint(2, 6)
+        if len(title) <= n:
+            continue
+        start = rng.randrange(len(title) - n)
+        q = title[start : start + n].strip()
+        if len(q) >= 2 and not any(c in q for c in "〔〕（）《》，。、 "):
+            seen[q] = None
+    ranked = list(seen)
+    weights = [1.0 / (r + 1) ** exponent for r in range(len(ranked))]
+    return rng.choices(ranked, weights=weights, k=draws)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
@@ -16,9 +15,8 @@ from server.enterprises import matching, service
 from server.enterprises.models import EnterpriseContact, EnterpriseMatch, PolicyEligibility
 from server.enterprises.rules import EligibilityRule
 from server.enterprises.schemas import AnswerIn, BindIn, CorrectionIn, PolicyFinder
-from server.policies import search_index
 from server.policies.industries import is_valid_industry
-from server.policies.schemas import BrowseParams, SearchParams
+from server.search import SearchQuery, search_policies
 
 bp = Blueprint("mp_enterprise", url_prefix="/api/v1")
 
@@ -153,21 +151,18 @@ async def correction(request: Request) -> HTTPResponse:
 )
 async def find_policies(request: Request) -> HTTPResponse:
     params = parse_query(request, PolicyFinder, lists=frozenset({"industry", "category"}))
-    base: dict[str, Any] = {
-        "industry": params.industry,
-        "category": params.category,
-        "audience": "enterprises",
-        "page": params.page,
-        "page_size": params.page_size,
-    }
-    settings = request.app.ctx.settings.search
-    if params.q:
-        search = SearchParams(q=params.q, **base)
-        pq = search_index.parse(params.q, settings.max_query_length)
-    else:
-        search = BrowseParams(**base)
-        pq = None
-    result = await search_index.search(search, pq=pq, region_codes=None, statuses=["published"])
+    # The search engine answers (filters are indexed fields); the rule check below only
+    # narrows the page by enterprise type.
+    query = SearchQuery(
+        q=params.q or "",
+        industry=tuple(params.industry or ()),
+        category=tuple(params.category or ()),
+        audience="enterprises",
+        page=params.page,
+        page_size=params.page_size,
+        max_length=request.app.ctx.settings.search.max_query_length,
+    )
+    result = search_policies(request.app.ctx, query)
     items = list(result.items)
     if params.nature or params.size:
         # Enterprise type: drop policies whose rule excludes this nature or size.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json as json_module
 import logging
+from dataclasses import replace
 from typing import Any
 
 from sanic import Blueprint, Request
@@ -13,11 +15,15 @@ from server.core.jsonutil import dumps
 from server.core.openapi import documented
 from server.core.permissions import public
 from server.core.requests import parse_query
-from server.policies import search_index, search_text, service
+from server.policies import service
 from server.policies.attachments import readable_attachment
 from server.policies.filetypes import content_disposition
 from server.policies.schemas import BrowseParams, SearchPage, SearchParams, SuggestParams
 from server.policies.storage import LocalFileStorage
+from server.search import SearchEngine, SearchQuery, SearchUnavailable, hotwords, search_policies
+from server.search import service as search_service
+from server.search.analysis import normalize
+from server.search.service import title_suggestions
 
 bp = Blueprint("mp_policies", url_prefix="/api/v1")
 log = logging.getLogger("zwgk.policies")
@@ -25,30 +31,45 @@ log = logging.getLogger("zwgk.policies")
 _LISTS = frozenset({"topic", "industry", "issuer", "stage", "category"})
 
 
+def _cache_key(params: SearchParams, browse: bool) -> str:
+    body = json_module.dumps(params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return ("b:" if browse else "s:") + body
+
+
+async def _current_engine(request: Request) -> SearchEngine:
+    """The engine, caught up first when this process is also the (embedded) indexer."""
+    ctx = request.app.ctx
+    if ctx.indexer is not None:
+        await ctx.indexer.catch_up()
+        ctx.search_engine.refresh(force=True)
+    engine: SearchEngine = ctx.search_engine
+    return engine
+
+
 async def _run_search(request: Request, params: SearchParams, *, browse: bool) -> HTTPResponse:
     ctx = request.app.ctx
     settings = ctx.settings.search
-    pq = None if browse else search_index.parse(params.q, settings.max_query_length)
-    key = ("b:" if browse else "s:") + search_index.cache_key(params)
+    if not browse:  # validate before touching the cache (bad queries are 422, not cached)
+        search_service.parse(params.q, settings.max_query_length)
+    engine = await _current_engine(request)
+    if not engine.ready:
+        raise SearchUnavailable("the search index is being built; try again in a minute")
+    regions = service.region_scope(params.region) if params.region else None
+    query = replace(
+        SearchQuery.from_params(params, regions),
+        q="" if browse else params.q,
+        max_length=settings.max_query_length,
+    )
 
     async def compute() -> tuple[str, int]:
-        region_codes = service.region_scope(params.region) if params.region else None
-        result = await search_index.search(
-            params, pq=pq, region_codes=region_codes, statuses=[params.status]
-        )
-        body = dumps(
-            {
-                "items": result.items,
-                "total": result.total,
-                "page": params.page,
-                "page_size": params.page_size,
-            }
-        )
-        return body, result.total
+        page = search_policies(ctx, query)
+        # Only exact results count towards hot words; only nothing-at-all is a miss.
+        counted = page.total if page.match == "exact" else (0 if page.match == "none" else -1)
+        return dumps(page.to_dict()), counted
 
-    cached, total = await ctx.search_cache.get_or_compute(key, compute)
-    if not browse and params.page == 1:
-        ctx.hot_words.add(params.q, total)
+    cached, counted = await ctx.search_cache.get_or_compute(_cache_key(params, browse), compute)
+    if not browse and params.page == 1 and counted >= 0:
+        ctx.hot_words.add(params.q, counted)
     return raw(cached, content_type="application/json")
 
 
@@ -84,17 +105,26 @@ async def browse(request: Request) -> HTTPResponse:
 @public
 @documented(summary="Classification trees with policy counts", tag="policies", secured=False)
 async def classifications(request: Request) -> HTTPResponse:
-    return json(await service.classification_trees())
+    engine = await _current_engine(request)
+    counts = engine.facet_counts() if engine.ready else None  # facets from the engine
+    return json(await service.classification_trees(counts))
 
 
 @bp.get("/policies/hot-words")
 @public
 @documented(summary="Most searched terms (热词)", tag="policies", secured=False)
 async def hot_words(request: Request) -> HTTPResponse:
-    settings = request.app.ctx.settings.search
-    await request.app.ctx.hot_words.flush()  # this process's latest counts too
-    words = await search_index.hot_words(request.app.ctx.redis, settings.hot_words_days, 10)
+    ctx = request.app.ctx
+    settings = ctx.settings.search
+    await ctx.hot_words.try_flush()  # this process's latest counts too (Redis may be down)
+    words = await hotwords.hot_words(
+        ctx.redis, settings.hot_words_days, 10, _blocked(settings.blocked_hot_words)
+    )
     return json({"items": words, "days": settings.hot_words_days})
+
+
+def _blocked(terms: list[str]) -> frozenset[str]:
+    return frozenset(normalize(t).strip() for t in terms)
 
 
 @bp.get("/policies/suggestions")
@@ -105,15 +135,21 @@ async def hot_words(request: Request) -> HTTPResponse:
 async def suggestions(request: Request) -> HTTPResponse:
     params = parse_query(request, SuggestParams)
     ctx = request.app.ctx
-    pq = search_index.parse(params.q, ctx.settings.search.max_query_length, prefix_last=True)
+    settings = ctx.settings.search
+    search_service.parse(params.q, settings.max_query_length, prefix_last=True)
     # Hot words are stored normalized (NFKC, lower case): compare like with like.
-    typed = search_text.normalize(params.q).strip()
-    await ctx.hot_words.flush()
-    hot = await search_index.hot_words(ctx.redis, ctx.settings.search.hot_words_days, 50)
+    typed = normalize(params.q).strip()
+    await ctx.hot_words.try_flush()
+    hot = await hotwords.hot_words(
+        ctx.redis, settings.hot_words_days, 50, _blocked(settings.blocked_hot_words)
+    )
     items: list[dict[str, Any]] = [
         {"text": h["term"], "kind": "hot"} for h in hot if h["term"].startswith(typed)
     ][: params.limit]
-    for title in await search_index.title_suggestions(pq, params.limit):
+    engine = await _current_engine(request)
+    if not engine.ready:
+        return json({"items": items})
+    for title in title_suggestions(ctx, params.q, params.limit, settings.max_query_length):
         if len(items) >= params.limit:
             break
         items.append({"text": title["text"], "kind": "policy", "policy_id": title["policy_id"]})

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -26,7 +27,11 @@ from server.core.limits import register_body_limits
 from server.core.logging import configure_logging, log_format
 from server.core.middleware import register_middleware
 from server.core.routing import register_patterns
-from server.policies.search_index import HotWordCounter, SearchCache
+from server.search.cache import SearchCache
+from server.search.engine import SearchEngine, set_current
+from server.search.hotwords import HotWordCounter
+from server.search.indexer import Indexer
+from server.search.synonyms import Synonyms
 from server.wechat import WeChatGateway
 
 
@@ -40,6 +45,10 @@ class AppContext:
     search_cache: SearchCache
     hot_words: HotWordCounter
     login_limits: LoginLimits
+    search_engine: SearchEngine
+    synonyms: Synonyms
+    #: The in-process index writer when ``search.indexer == "embedded"``, else None.
+    indexer: Indexer | None
     #: Set by tests and the CLI when the schema is managed elsewhere.
     run_migrations: bool
 
@@ -129,8 +138,7 @@ def _register_listeners(app: App) -> None:
         await init_db(settings.database)
         app.ctx.redis = aioredis.from_url(redis_url(settings))  # type: ignore[no-untyped-call]
         app.ctx.sessions = SessionStore(app.ctx.redis, settings.security.secret_key)
-        app.ctx.search_cache = SearchCache(app.ctx.redis, settings.search.cache_seconds)
-        app.ctx.hot_words = HotWordCounter(app.ctx.redis, settings.search.hot_words_days)
+        await _open_search(app)
         security = settings.security
         app.ctx.login_limits = LoginLimits(
             per_account_address=security.login_attempts,
@@ -151,10 +159,19 @@ def _register_listeners(app: App) -> None:
     @app.after_server_start
     async def start_background_tasks(app: App) -> None:
         app.add_task(_until_cancelled(app.ctx.hot_words.flush_forever()), name="hot_words_flush")
+        app.add_task(_until_cancelled(_refresh_synonyms_forever(app)), name="search_synonyms")
+        if app.ctx.indexer is not None:
+            app.add_task(_until_cancelled(app.ctx.indexer.run_forever()), name="search_indexer")
+        else:
+            # Load jieba's dictionary now (a second or more), not on the first miss.
+            app.add_task(_warm_segmenter(), name="search_segmenter")
 
     @app.before_server_stop
     async def flush_counts(app: App) -> None:
         await app.cancel_task("hot_words_flush", raise_exception=False)
+        await app.cancel_task("search_synonyms", raise_exception=False)
+        if app.ctx.indexer is not None:
+            await app.cancel_task("search_indexer", raise_exception=False)
         try:
             await app.ctx.hot_words.flush()
         except Exception:  # shutting down: losing a few counts beats hanging
@@ -162,6 +179,64 @@ def _register_listeners(app: App) -> None:
 
     @app.after_server_stop
     async def close_resources(app: App) -> None:
+        if app.ctx.indexer is not None:
+            app.ctx.indexer.close()
         await app.ctx.wechat.aclose()
         await app.ctx.redis.aclose()
         await close_db()
+
+
+def search_root(settings: Settings) -> Path:
+    """This host's index directory."""
+    return settings.search.index_dir or settings.paths.var_dir / "search"
+
+
+async def _open_search(app: App) -> None:
+    """The read side (every process) and, when embedded, the writer too."""
+    settings = app.ctx.settings
+    root = search_root(settings)
+    root.mkdir(parents=True, exist_ok=True)
+    engine = SearchEngine(root)
+    app.ctx.search_engine = engine
+    synonyms = Synonyms()
+    app.ctx.synonyms = synonyms
+    app.ctx.search_cache = SearchCache(
+        lambda: f"{engine.generation}|{synonyms.version}", settings.search.cache_seconds
+    )
+    app.ctx.hot_words = HotWordCounter(
+        app.ctx.redis, settings.search.hot_words_days, settings.search.blocked_hot_words
+    )
+    await _load_synonyms(app)
+    app.ctx.indexer = None
+    if settings.search.indexer == "embedded":
+        indexer = Indexer(root)
+        await indexer.ensure()
+        await indexer.catch_up()
+        app.ctx.indexer = indexer
+    engine.refresh(force=True)
+    set_current(engine, app.ctx.synonyms)
+
+
+async def _load_synonyms(app: App) -> None:
+    from server.search.synonyms import load_groups
+
+    try:
+        app.ctx.synonyms.set(await load_groups())
+    except Exception:
+        logging.getLogger("zwgk.search").warning("synonyms not loaded", exc_info=True)
+
+
+async def _refresh_synonyms_forever(app: App) -> None:
+    import asyncio
+
+    while True:
+        await asyncio.sleep(app.ctx.settings.search.synonyms_refresh_seconds)
+        await _load_synonyms(app)
+
+
+async def _warm_segmenter() -> None:
+    import asyncio
+
+    from server.search.synonyms import segment_words
+
+    await asyncio.to_thread(segment_words, "政策")

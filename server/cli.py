@@ -58,7 +58,6 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     print(report)
-    _invalidate_search_cache(settings)
     return 0
 
 
@@ -94,25 +93,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         print(f"  line {r.line} ({r.external_id or '-'}): {r.reason}")
     for r in report.warnings:
         print(f"  warning, line {r.line} ({r.external_id or '-'}): {r.reason}")
-    _invalidate_search_cache(settings)
     return 1 if report.rejected else 0
-
-
-def _invalidate_search_cache(settings: Settings) -> None:
-    """Tell running API processes that policies changed (best effort: none may run)."""
-    import redis
-
-    from server.app import redis_url
-    from server.policies.search_index import SearchCache
-
-    if settings.redis.url == "embedded" and not (settings.paths.var_dir / "redis.sock").exists():
-        return
-    try:
-        client = redis.Redis.from_url(redis_url(settings), socket_timeout=2)
-        client.incr(SearchCache.KEY)
-        client.close()
-    except redis.RedisError:
-        pass
 
 
 def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
@@ -265,6 +246,8 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
                 return 2
         if settings.wechat.mode == "emulator":
             spawn("emulator", "emulator")
+        if settings.search.indexer == "process":
+            spawn("indexer", "indexer")  # this host's one search-index writer
         spawn("api", "serve", "--no-migrate")
         spawn("worker", "worker")
         http = settings.http
@@ -341,8 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
     from server.grid import cli as grid_cli
     from server.operations import cli as operations_cli
     from server.push import cli as push_cli
+    from server.search import cli as search_cli
 
-    for domain_cli in (enterprises_cli, push_cli, complaints_cli, grid_cli, operations_cli):
+    domains = (enterprises_cli, push_cli, complaints_cli, grid_cli, operations_cli, search_cli)
+    for domain_cli in domains:
         domain_cli.register(sub)
     return parser
 

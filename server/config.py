@@ -187,6 +187,17 @@ class SearchSettings(BaseModel):
     hot_words_days: int = Field(30, ge=1, le=365)
     #: Seconds a search result page is cached in-process; 0 disables the cache.
     cache_seconds: float = Field(30.0, ge=0)
+    #: Who writes the index: "process" — one ``zwgk indexer`` per host (``zwgk up``
+    #: starts it), API processes only read; "embedded" — a task inside the (single) API
+    #: process, which also catches up before each search (tests, one-process dev).
+    indexer: Literal["embedded", "process"] = "process"
+    #: Where this host's index lives (default: <var_dir>/search). A cache of the
+    #: database: deleting it loses nothing, it is rebuilt.
+    index_dir: Path | None = None
+    #: Terms never shown as hot words or suggestions (normalized before comparing).
+    blocked_hot_words: list[str] = Field(default_factory=list)
+    #: How often API processes re-read the admin-edited synonym table.
+    synonyms_refresh_seconds: float = Field(30.0, gt=0)
 
 
 class OutboxSettings(BaseModel):

@@ -131,6 +131,13 @@ async def _truncate_postgres(url: str) -> None:
         )
         names = ", ".join(f'"{t["tablename"]}"' for t in tables)
         await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        # Seed data of the migrations that truncation removed (SQLite copies keep it).
+        from server.search.synonyms import DEFAULT_GROUPS
+
+        await conn.executemany(
+            "INSERT INTO search_synonyms (terms) VALUES ($1)",
+            [(",".join(g),) for g in DEFAULT_GROUPS],
+        )
     finally:
         await conn.close()
 
@@ -145,6 +152,8 @@ def settings(database_url: str, redis_url: str, emulator_url: str, tmp_path: Pat
         wechat={"mode": "emulator", "base_url": emulator_url, "timeout_seconds": 5},
         paths={"var_dir": tmp_path / "var", "files_dir": tmp_path / "var" / "files"},
         logging={"level": "WARNING", "format": "console"},
+        # The index writer runs inside the app under test (one process per test).
+        search={"indexer": "embedded"},
     )
 
 

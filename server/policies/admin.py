@@ -41,7 +41,11 @@ class ClassificationPatch(BaseModel):
 
 
 async def _after_write(request: Request) -> None:
-    await request.app.ctx.search_cache.bump()
+    # The write recorded a policy change; the indexer follows it. An embedded indexer
+    # (tests, one-process dev) applies it now, so the editor's next search shows it.
+    indexer = request.app.ctx.indexer
+    if indexer is not None:
+        await indexer.catch_up()
     # The write committed: a worker relays its outbox event now, not at the next sweep.
     await nudge(request.app.ctx.redis)
 
@@ -256,3 +260,65 @@ async def edit_classification(request: Request, scheme: str, code: str) -> HTTPR
             "version": node.version,
         }
     )
+
+
+# --------------------------------------------------------------------------- search quality
+
+
+class SynonymsIn(BaseModel):
+    """Every synonym group (replaces the current set): ``[["社保", "社会保险"], …]``."""
+
+    groups: list[list[str]] = Field(max_length=500)
+
+
+class MissesQuery(BaseModel):
+    days: int = Field(30, ge=1, le=365)
+    limit: int = Field(50, ge=1, le=200)
+
+
+@bp.get("/search/synonyms")
+@require(*_STAFF)
+@documented(summary="Search synonyms and abbreviations (社保 ↔ 社会保险 …)", tag="admin-search")
+async def get_synonyms(request: Request) -> HTTPResponse:
+    from server.search.synonyms import load_groups
+
+    return json({"groups": [list(g) for g in await load_groups()]})
+
+
+@bp.put("/search/synonyms")
+@require(Role.ADMIN)
+@documented(
+    summary="Replace the search synonyms (applied to searches at once on this process, "
+    "within search.synonyms_refresh_seconds on the others)",
+    tag="admin-search",
+    body=SynonymsIn,
+)
+async def put_synonyms(request: Request) -> HTTPResponse:
+    from server.search.synonyms import save_groups
+
+    data = parse_body(request, SynonymsIn)
+    for i, group in enumerate(data.groups):
+        if len(group) > 20 or any(len(t) > 32 for t in group):
+            raise AppError(
+                "a group has at most 20 terms of at most 32 characters", field=f"groups.{i}"
+            )
+    groups = await save_groups(data.groups)
+    request.app.ctx.synonyms.set(groups)
+    return json({"groups": [list(g) for g in groups]})
+
+
+@bp.get("/search/misses")
+@require(*_STAFF)
+@documented(
+    summary="Searches that found nothing (what residents look for and do not find)",
+    tag="admin-search",
+    query=MissesQuery,
+)
+async def search_misses(request: Request) -> HTTPResponse:
+    from server.search.hotwords import MISSES, top_terms
+
+    params = parse_query(request, MissesQuery)
+    ctx = request.app.ctx
+    await ctx.hot_words.try_flush()
+    items = await top_terms(ctx.redis, MISSES, params.days, params.limit)
+    return json({"items": items, "days": params.days})

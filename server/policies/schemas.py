@@ -195,6 +195,11 @@ class SearchPage(BaseModel):
     total: int
     page: int
     page_size: int
+    match: Literal["exact", "related", "none"] = Field(
+        "exact",
+        description="exact: matches as written (synonyms included); related: found only "
+        "after relaxing the query into words; none: nothing found",
+    )
 
 
 class SuggestParams(BaseModel):

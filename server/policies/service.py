@@ -18,11 +18,10 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from server.core.clock import local_today
-from server.core.db import insert_rows
+from server.core.db import connection, insert_rows
 from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.outbox import record_event
 from server.core.permissions import Principal, Role
-from server.policies import search_index
 from server.policies.content import body_to_html, html_to_text
 from server.policies.industries import industry_ancestors, is_valid_industry
 from server.policies.models import (
@@ -50,6 +49,7 @@ from server.policies.taxonomy import (
     region_ancestors,
     region_by_code,
 )
+from server.search.changes import record_changes
 
 #: Scope tag of a policy that applies everywhere (no region codes given).
 NATIONWIDE = "000000"
@@ -394,11 +394,12 @@ def _snapshot(policy: Policy) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class PreparedContent:
-    """Derived text of a policy: sanitised HTML, plain text and its index payload."""
+    """Derived text of a policy: sanitised HTML and plain text (the search index is built
+    by the indexer from the stored rows)."""
 
     body_html: str
     body_text: str
-    index: tuple[str, ...]
+    index: tuple[str, ...] = ()
 
 
 def prepare_content(
@@ -407,8 +408,7 @@ def prepare_content(
     """Pure CPU work of a write; bulk imports run it in worker processes."""
     body_html = body_to_html(body)
     body_text = html_to_text(body_html)
-    index = search_index.index_payload(dialect, f"{title} {doc_number}", summary, body_text)
-    return PreparedContent(body_html, body_text, index)
+    return PreparedContent(body_html, body_text)
 
 
 def _policy_fields(
@@ -540,9 +540,7 @@ async def create_many(
             if p.status == PolicyStatus.PUBLISHED
         ],
     )
-    await search_index.write_many(
-        conn, [(p.id, content.index) for p, (_, content) in zip(policies, items, strict=True)]
-    )
+    await record_changes(conn, [p.id for p in policies])
     return [p.id for p in policies]
 
 
@@ -584,7 +582,7 @@ async def _create(
     await book.save_new_issuers(conn)
     await _write_tags(policy, conn)
     await _replace_children(policy, data, conn)
-    await search_index.write_many(conn, [(policy.id, content.index)])
+    await record_changes(conn, [policy.id])
     await PolicyRevision.create(
         policy=policy,
         version=1,
@@ -661,7 +659,7 @@ async def update_policy(
         await policy.save(using_db=conn)
         await _write_tags(policy, conn)
         await _replace_children(policy, patch, conn)
-        await search_index.write(policy, conn)
+        await record_changes(conn, [policy.id])
         for k in child_changes:
             changes[k] = "replaced"
         await PolicyRevision.create(
@@ -704,6 +702,7 @@ async def transition(policy_id: int, action: str, *, principal: Principal | None
             policy.published_at = datetime.now(UTC)
             policy.publish_date = policy.publish_date or local_today()
         await policy.save(using_db=conn)
+        await record_changes(conn, [policy.id])
         await PolicyRevision.create(
             policy=policy,
             version=policy.version,
@@ -861,9 +860,24 @@ async def revisions(policy_id: int, principal: Principal) -> list[dict[str, Any]
     ]
 
 
-async def classification_trees() -> dict[str, list[dict[str, Any]]]:
-    """Every classification tree with the number of published policies under each node."""
-    counts = await search_index.tag_counts()
+async def tag_counts() -> dict[tuple[str, str], int]:
+    """Published policies per (scheme, code), from the database (the search engine counts
+    the same from its index: ``SearchEngine.facet_counts``)."""
+    rows = await connection().execute_query_dict(
+        "SELECT t.scheme AS scheme, t.code AS code, COUNT(DISTINCT t.policy_id) AS n "
+        "FROM policy_tags t JOIN policies p ON p.id = t.policy_id "
+        "WHERE p.status = 'published' GROUP BY t.scheme, t.code"
+    )
+    return {(r["scheme"], r["code"]): int(r["n"]) for r in rows}
+
+
+async def classification_trees(
+    counts: dict[tuple[str, str], int] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Every classification tree with the number of published policies under each node
+    (``counts`` from the search engine's facets; the database counts when not given)."""
+    if counts is None:
+        counts = await tag_counts()
     nodes = await Classification.all().order_by("scheme", "sort_order", "code")
     trees: dict[str, list[dict[str, Any]]] = {}
     by_key: dict[tuple[str, str], dict[str, Any]] = {

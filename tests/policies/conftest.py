@@ -24,7 +24,7 @@ import pytest
 from server.accounts.service import create_back_office_user
 from server.core.permissions import Role
 from server.demo.corpus import demo_policies
-from server.policies.search_text import normalize
+from server.search.analysis import normalize
 
 PASSWORD = "password-123456"
 
@@ -154,6 +154,22 @@ def segment_in(text: str, runs: list[tuple[str, str]]) -> bool:
     return False
 
 
+def synonym_variants(seg: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The segment and, as docs/search.md defines synonyms, the segment with a contained
+    term of a default synonym group replaced by each other term of the group."""
+    from server.search.synonyms import DEFAULT_GROUPS
+
+    text = "".join(piece for _, piece in seg)
+    out = [seg]
+    for group in DEFAULT_GROUPS:
+        for term in group:
+            if term in text:
+                for other in group:
+                    if other != term:
+                        out += query_segments(text.replace(term, other))[:1]
+    return out
+
+
 @dataclass
 class Row:
     id: int
@@ -217,7 +233,10 @@ class SearchOracle:
 
     def matches(self, row: Row, q: str, scope: str = "all") -> bool:
         fields = row.fields(scope)
-        return all(any(segment_in(f, seg) for f in fields) for seg in query_segments(q))
+        return all(
+            any(segment_in(f, alt) for f in fields for alt in synonym_variants(seg))
+            for seg in query_segments(q)
+        )
 
     def find(
         self,
@@ -245,9 +264,15 @@ async def oracle(demo_client: httpx.AsyncClient) -> SearchOracle:
 
 
 async def fetch_all(
-    client: httpx.AsyncClient, path: str, params: dict[str, Any], page_size: int = 50
-) -> tuple[list[dict[str, Any]], int]:
-    """Every item of a paginated search/browse (in order) and the reported total."""
+    client: httpx.AsyncClient,
+    path: str,
+    params: dict[str, Any],
+    page_size: int = 50,
+    *,
+    with_match: bool = False,
+) -> Any:
+    """Every item of a paginated search/browse (in order) and the reported total (and,
+    ``with_match``, the ``match`` label: exact, related or none)."""
     items: list[dict[str, Any]] = []
     page = 1
     while True:
@@ -256,6 +281,8 @@ async def fetch_all(
         body = r.json()
         items.extend(body["items"])
         if len(body["items"]) < page_size or len(items) >= body["total"]:
+            if with_match:
+                return items, int(body["total"]), body.get("match")
             return items, int(body["total"])
         page += 1
 

@@ -20,7 +20,7 @@ import pytest
 
 from server.demo.corpus import issuer_by_code
 from server.policies.models import Policy
-from server.policies.search_text import normalize
+from server.search.analysis import normalize
 from tests.policies.conftest import Row, SearchOracle, fetch_all
 
 SEARCH = "/api/v1/policies/search"
@@ -192,13 +192,23 @@ async def _check(
     params: dict[str, Any] = {"scope": case.scope, "status": case.status, **case.params}
     if path == SEARCH:
         params["q"] = case.q
-    items, total = await fetch_all(client, path, params)
+    items, total, match = await fetch_all(client, path, params, with_match=True)
     got = [i["id"] for i in items]
     expected = oracle.find(
         case.q if path == SEARCH else None, scope=case.scope, status=case.status, where=case.where
     )
     label = f"{case.q!r} {case.scope} {case.status} {case.params}"
     problems = []
+    if match == "related":
+        # Nothing matched as written, so the engine relaxed the query (words, any word)
+        # and says so: the oracle's exact set must then be empty.
+        if expected:
+            problems.append(f"{label}: relaxed although {len(expected)} exact hits exist")
+        if len(expected) < case.min_hits:
+            problems.append(f"{label}: the corpus has only {len(expected)} hits; case is vacuous")
+        return problems
+    if match != ("exact" if expected or path != SEARCH else "none"):
+        problems.append(f"{label}: labelled {match!r}")
     if len(got) != len(set(got)):
         problems.append(f"{label}: duplicate results")
     if set(got) != expected or total != len(expected):
@@ -460,6 +470,7 @@ async def test_query_length_limit_is_64_characters(client):
         "total": 0,
         "page": 1,
         "page_size": 10,
+        "match": "none",
     }
     assert (await client.get(SEARCH, params={"q": " " + "补" * 64 + " "})).status_code == 200
     assert (await client.get(SEARCH, params={"q": "a" * 65})).status_code == 422

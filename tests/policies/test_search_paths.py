@@ -1,76 +1,34 @@
-"""The fast ranking path (FTS5 first, then policies) answers exactly as the general query."""
+"""Hot-word counting and the result cache (single flight, generations, cancellation)."""
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
 
-import pytest
-
-from server.policies import search_index
-from server.policies.models import Policy, PolicyStatus
-from server.policies.schemas import SearchParams
-from tests.conftest import PG_URL
-
-QUERIES = ["补", "补贴", "企业", "老人", "稳岗返还", "5G基站", "皋人社发〔2024〕8号", "茧", "PM2.5"]
-
-
-@pytest.mark.skipif(bool(PG_URL), reason="the fast path is SQLite's")
-async def test_fast_path_equals_general_query(demo_client):
-    # A hidden (withdrawn) policy among the matches must be skipped and not counted.
-    hidden = await Policy.filter(status=PolicyStatus.PUBLISHED, title__contains="补贴").first()
-    assert hidden is not None
-    hidden.status = PolicyStatus.WITHDRAWN.value
-    await hidden.save()
-    from server.core.db import connection
-
-    for q in QUERIES:
-        pq = search_index.parse(q, 64)
-        taken = await search_index._sqlite_ranked_page(
-            connection(), SearchParams(q=q), pq, None, ["published"]
-        )
-        assert taken is not None  # the fast path really answers these
-        for page in (1, 2, 3):
-            fast = await search_index.search(
-                SearchParams(q=q, page=page, page_size=7),
-                pq=pq,
-                region_codes=None,
-                statuses=["published"],
-            )
-            # date_from far in the past filters nothing but forces the general query.
-            general = await search_index.search(
-                SearchParams(q=q, page=page, page_size=7, date_from=date(1900, 1, 1)),
-                pq=pq,
-                region_codes=None,
-                statuses=["published"],
-            )
-            published_undated = await Policy.filter(
-                status=PolicyStatus.PUBLISHED, publish_date__isnull=True
-            ).count()
-            assert published_undated == 0  # else date_from would filter; keep the test honest
-            assert fast.total == general.total, q
-            assert [i["id"] for i in fast.items] == [i["id"] for i in general.items], (q, page)
-            assert hidden.id not in [i["id"] for i in fast.items]
+from server.search.cache import SearchCache
+from server.search.hotwords import HotWordCounter
 
 
 async def test_hot_word_counts_are_batched_and_filtered(redis_client):
     from server.core.clock import local_today
 
-    counter = search_index.HotWordCounter(redis_client, keep_days=30)
+    counter = HotWordCounter(redis_client, keep_days=30, blocked=["稳岗返还"])
     for q in ["补贴", " 补贴 ", "ＥＴＣ", "的", "稳岗返还"]:
         counter.add(q, results=3)
-    counter.add("无结果的查询", results=0)  # found nothing: not a hot word
-    assert await redis_client.keys("zwgk:search:terms:*") == []  # nothing sent yet
+    counter.add("无结果的查询", results=0)  # found nothing: a miss, not a hot word
+    assert await redis_client.keys("zwgk:search:*") == []  # nothing sent yet
     await counter.flush()
-    key = f"zwgk:search:terms:{local_today().strftime('%Y%m%d')}"
+    day = local_today().strftime("%Y%m%d")
+    key = f"zwgk:search:terms:{day}"
     scores = {k.decode(): v for k, v in await redis_client.zrange(key, 0, -1, withscores=True)}
-    assert scores == {"补贴": 2.0, "etc": 1.0, "稳岗返还": 1.0}
+    assert scores == {"补贴": 2.0, "etc": 1.0}  # stop word and blocked term left out
     assert 0 < await redis_client.ttl(key) <= 31 * 86400
+    misses = await redis_client.zrange(f"zwgk:search:misses:{day}", 0, -1, withscores=True)
+    assert [(k.decode(), v) for k, v in misses] == [("无结果的查询", 1.0)]
 
 
-async def test_concurrent_misses_compute_once(redis_client):
-    import asyncio
-
-    cache = search_index.SearchCache(redis_client, ttl_seconds=30)
+async def test_concurrent_misses_compute_once():
+    generation = "g1"
+    cache = SearchCache(lambda: generation, ttl_seconds=30)
     calls = 0
 
     async def compute() -> tuple[str, int]:
@@ -83,15 +41,14 @@ async def test_concurrent_misses_compute_once(redis_client):
     assert calls == 1
     assert all(r == ('{"items": [], "total": 7}', 7) for r in results)
     assert await cache.get_or_compute("k", compute) == results[0] and calls == 1  # cached
-    await cache.bump()  # a policy changed: the next request searches again
+    generation = "g2"  # the index changed: the next request searches again
     await cache.get_or_compute("k", compute)
     assert calls == 2
 
 
-async def test_expired_entry_of_the_current_generation_is_served_while_refreshed(redis_client):
-    import asyncio
-
-    cache = search_index.SearchCache(redis_client, ttl_seconds=0.05)
+async def test_expired_entry_of_the_current_generation_is_served_while_refreshed():
+    generation = "g1"
+    cache = SearchCache(lambda: generation, ttl_seconds=0.05)
     version = 0
 
     async def compute() -> tuple[str, int]:
@@ -101,10 +58,46 @@ async def test_expired_entry_of_the_current_generation_is_served_while_refreshed
         return f"v{version}", version
 
     assert await cache.get_or_compute("k", compute) == ("v1", 1)
-    await asyncio.sleep(0.1)  # past its time, but no policy changed
+    await asyncio.sleep(0.1)  # past its time, but the index did not change
     assert await cache.get_or_compute("k", compute) == ("v1", 1)  # served at once
     await asyncio.sleep(0.1)  # the background refresh has finished
     assert await cache.get_or_compute("k", compute) == ("v2", 2)
-    await cache.bump()  # after a write, a stale page is never served
+    generation = "g2"  # after a commit, a stale page is never served
     body, _ = await cache.get_or_compute("k", compute)
     assert body not in ("v1", "v2")
+
+
+async def test_one_cancelled_request_does_not_cancel_the_others():
+    cache = SearchCache(lambda: "g", ttl_seconds=30)
+    started = asyncio.Event()
+    calls = 0
+
+    async def compute() -> tuple[str, int]:
+        nonlocal calls
+        calls += 1
+        started.set()
+        await asyncio.sleep(0.1)
+        return "page", 1
+
+    first = asyncio.ensure_future(cache.get_or_compute("k", compute))
+    await started.wait()
+    others = [asyncio.ensure_future(cache.get_or_compute("k", compute)) for _ in range(5)]
+    await asyncio.sleep(0)
+    first.cancel()  # the first client went away while its search ran
+    assert await asyncio.gather(*others) == [("page", 1)] * 5
+    assert first.cancelled() and calls == 1
+    assert await cache.get_or_compute("k", compute) == ("page", 1)  # and it was cached
+
+
+async def test_cache_off_searches_every_time():
+    cache = SearchCache(lambda: "g", ttl_seconds=0)
+    calls = 0
+
+    async def compute() -> tuple[str, int]:
+        nonlocal calls
+        calls += 1
+        return "x", 1
+
+    for _ in range(3):
+        await cache.get_or_compute("k", compute)
+    assert calls == 3

@@ -1,44 +1,34 @@
-"""Tests for server.policies.search_text: tokenization, literals, snippets, and the key
-property — FTS5 (and, when available, PostgreSQL) find exactly the documents that contain
-the query — checked against real engines."""
+"""Tests for server.search.analysis and the engine's text queries: tokenization, snippets,
+and the key property — the engine finds exactly the documents that contain the query —
+checked against a real Tantivy index."""
 
 from __future__ import annotations
 
 import functools
-import os
-import pwd
 import random
 import re
-import shutil
-import sqlite3
-import subprocess
-import tempfile
 import unicodedata
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import pytest
-import pytest_asyncio
+import tantivy
 
-from server.policies.search_text import (
-    FTS5_TOKENIZE,
-    MAX_TSVECTOR_BYTES,
-    MAX_TSVECTOR_POSITION,
+from server.core.errors import ValidationFailed
+from server.search import query as qb
+from server.search import service as search_service
+from server.search.analysis import (
     MAX_WORD_CHARS,
     ParsedQuery,
     Segment,
-    fts5_match,
     highlight,
     index_text,
     index_tokens,
     make_snippet,
     normalize,
     parse_query,
-    tsquery_literal,
-    tsvector_literal,
 )
+from server.search.schema import SCHEMA, PolicySource, to_document
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
 EXT_B2 = "\U0002a6a5"  # 𪚥
@@ -127,10 +117,8 @@ def test_empty_query(q: str) -> None:
     pq = parse_query(q)
     assert not pq
     assert pq.segments == ()
-    with pytest.raises(ValueError):
-        fts5_match(pq)
-    with pytest.raises(ValueError):
-        tsquery_literal(pq)
+    with pytest.raises(ValidationFailed):
+        search_service.parse(q, 64)
 
 
 def test_prefix_last() -> None:
@@ -141,130 +129,6 @@ def test_prefix_last() -> None:
     # Only the very last word: a CJK ending is already a prefix/phrase, nothing changes.
     assert parse_query("ab 高龄", prefix_last=True) == parse_query("ab 高龄")
     assert parse_query("ab 高龄", prefix_last=True).segments[0].prefix is False
-
-
-def test_fts5_match_syntax() -> None:
-    pq = parse_query("郑民〔2016〕28号")
-    assert fts5_match(pq) == '"郑民" AND "2016" AND "28 号" *'
-    assert fts5_match(pq, ["title"]) == 'title : ("郑民" AND "2016" AND "28 号" *)'
-    assert fts5_match(pq, ["title", "summary", "body"]) == (
-        '{title summary body} : ("郑民" AND "2016" AND "28 号" *)'
-    )
-    assert fts5_match(parse_query("AND or NEAR")) == '"and" AND "or" AND "near"'
-    with pytest.raises(ValueError):
-        fts5_match(pq, ["title) OR (body"])
-    with pytest.raises(ValueError):
-        fts5_match(pq, ["ti tle"])
-
-
-def test_fts5_match_escapes_quotes_in_handmade_queries() -> None:
-    pq = ParsedQuery((Segment(('a"b',), False, 'a"b'),), ('a"b',))
-    expr = fts5_match(pq)
-    assert expr == '"a""b"'
-    db = sqlite3.connect(":memory:")
-    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{FTS5_TOKENIZE}')")
-    db.execute("INSERT INTO t VALUES ('a b')")
-    assert db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expr,)).fetchall() == [(1,)]
-    with pytest.raises(ValueError):
-        fts5_match(ParsedQuery((Segment(("a b",), False, "ab"),), ()))
-
-
-def test_tsquery_literal() -> None:
-    pq = parse_query("郑民〔2016〕28号 老年人")
-    assert tsquery_literal(pq) == "'郑民' & '2016' & ('28' <-> '号':*) & ('老年' <-> '年人')"
-    assert tsquery_literal(pq, "A") == (
-        "'郑民':A & '2016':A & ('28':A <-> '号':*A) & ('老年':A <-> '年人':A)"
-    )
-    assert tsquery_literal(parse_query("级"), "ba") == "'级':*AB"
-    with pytest.raises(ValueError):
-        tsquery_literal(pq, "E")
-    with pytest.raises(ValueError):
-        tsquery_literal(pq, "")
-
-
-def test_tsquery_literal_quoting() -> None:
-    pq = ParsedQuery((Segment(("it's", "a\\b"), True, ""),), ())
-    assert tsquery_literal(pq) == "('it''s' <-> 'a\\\\b':*)"
-
-
-# --------------------------------------------------------------------------- tsvector
-
-
-def _parse_tsvector(lit: str) -> dict[str, list[str]]:
-    """Parse our (or PostgreSQL's) tsvector text output into {lexeme: ["1A", "7A", ...]}."""
-    out: dict[str, list[str]] = {}
-    for m in re.finditer(r"'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?", lit):
-        lex = re.sub(r"\\(.)", r"\1", m.group(1).replace("''", "'"))
-        out[lex] = m.group(2).split(",") if m.group(2) else []
-    return out
-
-
-def test_tsvector_layout_and_weights() -> None:
-    lit = tsvector_literal([("A", "郑民〔2016〕28号"), ("B", "郑民 x"), ("C", ""), ("C", "号")])
-    assert lit == "'郑民':1A,7B '民':2A,8B '2016':3A '28':4A '号':5A,11C 'x':9B"
-    # Every field starts ≥ 2 positions after the previous one ends: phrases stay inside.
-    assert tsvector_literal([("A", "高"), ("B", "龄")]) == "'高':1A '龄':3B"
-    assert tsvector_literal([]) == ""
-    assert tsvector_literal([("a", "x")]) == "'x':1A"
-    with pytest.raises(ValueError):
-        tsvector_literal([("E", "x")])
-    with pytest.raises(ValueError):
-        tsvector_literal([("AB", "x")])
-
-
-def test_tsvector_long_text_is_clamped_like_postgres() -> None:
-    body = " ".join(f"w{i}" for i in range(20000))
-    parsed = _parse_tsvector(tsvector_literal([("A", "标题"), ("C", body)]))
-    assert parsed["标题"] == ["1A"]
-    assert parsed["w"] == ["4C", "6C", *[f"{p}C" for p in range(8, 8 + 2 * 254, 2)]]
-    assert len(parsed["w"]) == 256  # PostgreSQL keeps at most 256 positions per lexeme
-    assert parsed["0"] == ["5C"]
-    # Tokens past the cap are all at the last position, but still searchable.
-    assert parsed["19999"] == [f"{MAX_TSVECTOR_POSITION}C"]
-    top = max(int(p[:-1]) for ps in parsed.values() for p in ps)
-    assert top == MAX_TSVECTOR_POSITION
-    # A clamped lexeme keeps one position, with its strongest weight.
-    fields = [("C", "x " * 20000), ("A", "y z"), ("B", "z")]
-    clamped = _parse_tsvector(tsvector_literal(fields))
-    assert clamped["z"] == [f"{MAX_TSVECTOR_POSITION}A"]
-
-
-def _pg_data_size(parsed: dict[str, list[str]]) -> int:
-    size = 0
-    for lex, ps in parsed.items():
-        n = len(lex.encode())
-        size += n + (n & 1) + (2 + 2 * len(ps) if ps else 0)
-    return size
-
-
-def _alpha(i: int) -> str:
-    """A distinct all-letter word per integer (digits would be split off)."""
-    out = ""
-    while True:
-        i, r = divmod(i, 26)
-        out += chr(ord("a") + r)
-        if i == 0:
-            return "q" + out
-
-
-@functools.cache
-def _huge_body() -> str:
-    return " ".join(_alpha(i) for i in range(120_000))
-
-
-def test_tsvector_stays_under_postgres_size_limit() -> None:
-    parsed = _parse_tsvector(tsvector_literal([("C", _huge_body())]))
-    size = _pg_data_size(parsed)
-    assert MAX_TSVECTOR_BYTES - 16 < size <= MAX_TSVECTOR_BYTES
-    assert _alpha(0) in parsed
-    assert _alpha(119_999) not in parsed
-
-
-def test_tsvector_literal_quoting() -> None:
-    # Our tokens never contain quotes; check the quoting rule through the tsquery path
-    # (same quoting function) and that tsvector never emits an unescaped quote.
-    lit = tsvector_literal([("A", "it's a\\b 'x'")])
-    assert lit == "'it':1A 's':2A 'a':3A 'b':4A 'x':5A"
 
 
 # --------------------------------------------------------------------------- snippets
@@ -328,79 +192,6 @@ def test_snippet_escapes_script_around_match() -> None:
     out = make_snippet(text, parse_query("稳岗补贴"), width=40)
     assert "&lt;script&gt;<em>稳岗补贴</em>&lt;/script&gt;" in out
     assert "<script>" not in out
-
-
-# --------------------------------------------------------------------------- FTS5 tokenizer
-
-
-def _fts5_instance_terms(tokenize: str, value: str) -> list[str]:
-    db = sqlite3.connect(":memory:")
-    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize={tokenize!r})")
-    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
-    db.execute("INSERT INTO t VALUES (?)", (value,))
-    return [r[0] for r in db.execute("SELECT term FROM v ORDER BY offset")]
-
-
-def test_fts5_ascii_tokenizer_keeps_our_tokens_intact() -> None:
-    text = f"郑民〔2016〕28号 5G基站 Café हिन्दी {EXT_B}{EXT_B2} 二〇二三 and OR near"
-    tokens = index_tokens(text)
-    assert _fts5_instance_terms(FTS5_TOKENIZE, index_text(text)) == tokens
-    # unicode61 would mangle some of them (why we use ascii):
-    assert _fts5_instance_terms("unicode61", index_text(text)) != tokens
-
-
-def test_fts5_trigram_pitfall_and_our_fix() -> None:
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE tri USING fts5(body, tokenize='trigram')")
-    db.execute("CREATE VIRTUAL TABLE ours USING fts5(body, tokenize='ascii')")
-    db.execute("INSERT INTO tri VALUES ('关于发放高龄补贴的通知')")
-    db.execute("INSERT INTO ours VALUES (?)", (index_text("关于发放高龄补贴的通知"),))
-    assert db.execute("SELECT rowid FROM tri WHERE tri MATCH '高龄'").fetchall() == []
-    got = db.execute(
-        "SELECT rowid FROM ours WHERE ours MATCH ?", (fts5_match(parse_query("高龄")),)
-    )
-    assert got.fetchall() == [(1,)]
-
-
-@pytest.mark.parametrize(
-    ("doc", "query", "hit"),
-    [
-        ("哈哈", "哈哈哈", False),
-        ("哈哈哈", "哈哈哈", True),
-        ("哈哈哈哈", "哈哈哈", True),
-        ("纳税人", "税人", True),
-        ("纳税人", "纳税人员", False),
-        ("纳税人", "人", True),
-        ("纳税人", "纳", True),
-        ("纳税人", "员", False),
-        ("高龄\n补贴", "高龄补贴", False),  # runs never join across separators
-        ("高龄\n补贴", "高龄 补贴", True),
-        ("郑民〔2016〕28号", "28号", True),
-        ("郑民〔2016〕28号", "2016", True),
-        ("郑民〔2016〕28号", "201", False),  # words match whole tokens
-        ("郑民〔2016〕28号", "郑民2016", True),  # separators between runs are ignored
-        ("郑民〔2016〕28号", "民28", False),
-        ("5G基站", "5g", True),
-        ("5G基站", "g基站", True),
-        ("5G基站", "5g站", False),
-        ("25G基站", "5g", False),
-        ("A级纳税人", "a级", True),
-        ("BA级纳税人", "a级", False),
-        ("等级a", "级a", True),
-        ("等级别a", "级a", False),
-        ("纳税人a", "税人a", True),
-        ("税人员a", "税人a", False),
-        (EXT_B + "字", EXT_B, True),
-        ("豈", "\u8c48", True),  # compatibility ideograph normalized on both sides
-        ("ＡＢＣ", "abc", True),
-    ],
-)
-def test_fts5_edge_cases(doc: str, query: str, hit: bool) -> None:
-    db = sqlite3.connect(":memory:")
-    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{FTS5_TOKENIZE}')")
-    db.execute("INSERT INTO t VALUES (?)", (index_text(doc),))
-    rows = db.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts5_match(parse_query(query)),))
-    assert bool(rows.fetchall()) is hit
 
 
 # --------------------------------------------------------------------------- property test
@@ -569,27 +360,47 @@ class Outcome:
     title_narrower: int = 0
 
 
-@pytest.fixture(scope="module", params=["", ", prefix='1'"], ids=["plain", "prefix-index"])
-def fts5_db(request: pytest.FixtureRequest) -> Iterator[sqlite3.Connection]:
-    db = sqlite3.connect(":memory:")
-    db.execute(
-        f"CREATE VIRTUAL TABLE t USING fts5(title, summary, body, "
-        f"tokenize='{FTS5_TOKENIZE}'{request.param})"
-    )
-    db.executemany(
-        "INSERT INTO t(rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-        [(i, *(index_text(f) for f in doc)) for i, doc in enumerate(_corpus(), start=1)],
-    )
-    yield db
-    db.close()
+def _index(docs: tuple[tuple[str, str, str], ...], path: Path) -> tantivy.Index:
+    index = tantivy.Index(SCHEMA, path=str(path))
+    writer = index.writer(50_000_000, 1)
+    for rowid, (title, summary, body) in enumerate(docs, start=1):
+        writer.add_document(
+            to_document(
+                PolicySource(
+                    id=rowid,
+                    title=title,
+                    doc_number="",
+                    issuer="x",
+                    publish_date=None,
+                    status="published",
+                    audience="both",
+                    stage="execution",
+                    summary=summary,
+                    body_text=body,
+                    tags=(),
+                )
+            )
+        )
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index
 
 
-def _fts5_rows(db: sqlite3.Connection, expr: str) -> set[int]:
-    return {r[0] for r in db.execute("SELECT rowid FROM t WHERE t MATCH ?", (expr,))}
+@pytest.fixture(scope="module")
+def engine_index(tmp_path_factory: pytest.TempPathFactory) -> tantivy.Index:
+    return _index(_corpus(), tmp_path_factory.mktemp("engine"))
 
 
-def test_fts5_finds_exactly_the_documents_containing_the_query(
-    fts5_db: sqlite3.Connection,
+def _rows(index: tantivy.Index, pq: ParsedQuery, fields: tuple[str, ...]) -> set[int]:
+    searcher = index.searcher()
+    query = qb.guarded(lambda: qb.text_query(list(pq.segments), fields))
+    hits = searcher.search(query, 1000).hits
+    return {int(searcher.doc(a).get_first("id")) for _, a in hits}
+
+
+def test_engine_finds_exactly_the_documents_containing_the_query(
+    engine_index: tantivy.Index,
 ) -> None:
     docs = _corpus()
     stats = Outcome()
@@ -598,11 +409,10 @@ def test_fts5_finds_exactly_the_documents_containing_the_query(
         if not pq:
             continue
         expected = _expected(q, (0, 1, 2), prefix_last=False)
-        assert _fts5_rows(fts5_db, fts5_match(pq)) == expected, (q, fts5_match(pq))
+        assert _rows(engine_index, pq, ("title", "summary", "body")) == expected, q
         title_expected = _expected(q, (0,), prefix_last=False)
-        got = _fts5_rows(fts5_db, fts5_match(pq, ["title"]))
-        assert got == title_expected, (q, "title")
-        got = _fts5_rows(fts5_db, fts5_match(pq, ["title", "body"]))
+        assert _rows(engine_index, pq, ("title",)) == title_expected, (q, "title")
+        got = _rows(engine_index, pq, ("title", "body"))
         assert got == _expected(q, (0, 2), prefix_last=False), (q, "title+body")
         stats.total += 1
         stats.nonempty += bool(expected)
@@ -616,170 +426,45 @@ def test_fts5_finds_exactly_the_documents_containing_the_query(
     assert stats.title_narrower >= 50
 
 
-def test_fts5_prefix_last(fts5_db: sqlite3.Connection) -> None:
+def test_engine_prefix_last(engine_index: tantivy.Index) -> None:
+    fields = ("title", "summary", "body")
     cases = ["a", "ab", "x", "2", "20", "高龄 a", "老年 ab", "5g基站 2", "x86", "abc"]
     for q in cases:
         pq = parse_query(q, prefix_last=True)
         expected = _expected(q, (0, 1, 2), prefix_last=True)
-        assert _fts5_rows(fts5_db, fts5_match(pq)) == expected, q
+        assert _rows(engine_index, pq, fields) == expected, q
     # "ab" as a prefix also finds "abc"; as an exact word it does not.
-    exact = _fts5_rows(fts5_db, fts5_match(parse_query("ab")))
-    prefix = _fts5_rows(fts5_db, fts5_match(parse_query("ab", prefix_last=True)))
+    exact = _rows(engine_index, parse_query("ab"), fields)
+    prefix = _rows(engine_index, parse_query("ab", prefix_last=True), fields)
     assert exact < prefix
 
 
-def test_fts5_bm25_ranks_title_hit_above_body_hit() -> None:
-    db = sqlite3.connect(":memory:")
-    db.execute(
-        f"CREATE VIRTUAL TABLE t USING fts5(title, summary, body, tokenize='{FTS5_TOKENIZE}')"
+def test_bm25_ranks_title_hit_above_body_hit(tmp_path: Path) -> None:
+    docs = (
+        ("关于做好就业工作的通知", "各乡镇人民政府", "今年起发放高龄补贴，高龄补贴按月发放。"),
+        ("高龄补贴发放办法", "各乡镇人民政府", "本办法自发布之日起施行。"),
     )
-    rows = [
-        (1, "关于做好就业工作的通知", "各乡镇人民政府", "今年起发放高龄补贴，高龄补贴按月发放。"),
-        (2, "高龄补贴发放办法", "各乡镇人民政府", "本办法自发布之日起施行。"),
-    ]
-    db.executemany(
-        "INSERT INTO t(rowid, title, summary, body) VALUES (?, ?, ?, ?)",
-        [(r[0], *(index_text(f) for f in r[1:])) for r in rows],
-    )
-    expr = fts5_match(parse_query("高龄补贴"))
-    ranked = [
-        r[0]
-        for r in db.execute(
-            "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 10.0, 4.0, 1.0)", (expr,)
-        )
-    ]
-    assert ranked == [2, 1]
-    # The weights matter: favouring the body flips the order.
-    flipped = [
-        r[0]
-        for r in db.execute(
-            "SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t, 1.0, 1.0, 10.0)", (expr,)
-        )
-    ]
-    assert flipped == [1, 2]
+    index = _index(docs, tmp_path)
+    searcher = index.searcher()
+    for q in ("高龄补贴", "补"):  # one character ranks by BM25 too, not all alike
+        query = qb.text_query(list(parse_query(q).segments))
+        ranked = [int(searcher.doc(a).get_first("id")) for _, a in searcher.search(query, 10).hits]
+        assert ranked == [2, 1], q
+        scores = [s for s, _ in searcher.search(query, 10).hits]
+        assert scores[0] > scores[1]
 
 
-# --------------------------------------------------------------------------- PostgreSQL
+def test_character_fields() -> None:
+    from server.search.schema import han_chars
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PG_PORT = 5432  # unix socket only, inside a private directory
-
-
-@pytest.fixture(scope="module")
-def pg_socket_dir() -> Iterator[str]:
-    """A throwaway PostgreSQL 15 cluster listening on a unix socket only."""
-    if not (PG_BIN / "initdb").exists():
-        pytest.skip("PostgreSQL 15 binaries not installed")
-    prefix: list[str] = []
-    owner: pwd.struct_passwd | None = None
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        runuser = shutil.which("runuser")
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            owner = None
-        if runuser is None or owner is None:
-            pytest.skip("running as root without runuser/postgres user")
-        prefix = [runuser, "-u", "postgres", "--"]
-    base = tempfile.mkdtemp(prefix="zwgk-pg-")
-    if owner is not None:
-        os.chown(base, owner.pw_uid, owner.pw_gid)
-    data = os.path.join(base, "data")
-    pg_ctl = str(PG_BIN / "pg_ctl")
-    try:
-        subprocess.run(
-            [*prefix, str(PG_BIN / "initdb"), "-D", data, "-E", "UTF8", "--locale=C",
-             "-A", "trust", "-U", "postgres", "--no-sync"],
-            check=True, capture_output=True, timeout=60,
-        )  # fmt: skip
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", data, "-l", os.path.join(base, "log"), "-w", "-o",
-             f"-k {base} -c listen_addresses='' -p {PG_PORT} -F", "start"],
-            check=True, capture_output=True, timeout=60,
-        )  # fmt: skip
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.skip(f"could not start PostgreSQL: {exc}")
-    try:
-        yield base
-    finally:
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"],
-            capture_output=True, timeout=60,
-        )  # fmt: skip
-        shutil.rmtree(base, ignore_errors=True)
+    assert han_chars("高龄ＡＢ〔2016〕郑") == "高 龄 郑"
+    assert han_chars("5G") == ""
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def pg(pg_socket_dir: str) -> AsyncIterator[asyncpg.Connection]:
-    conn = await asyncpg.connect(
-        host=pg_socket_dir, port=PG_PORT, user="postgres", database="postgres"
-    )
-    await conn.execute("CREATE TABLE docs (id int PRIMARY KEY, tsv tsvector NOT NULL)")
-    await conn.execute("CREATE INDEX docs_tsv ON docs USING gin (tsv)")
-    await conn.executemany(
-        "INSERT INTO docs VALUES ($1, $2::tsvector)",
-        [
-            (i, tsvector_literal(list(zip("ABC", doc, strict=True))))
-            for i, doc in enumerate(_corpus(), start=1)
-        ],
-    )
-    yield conn
-    await conn.close()
-
-
-async def _pg_rows(conn: asyncpg.Connection, query: str) -> set[int]:
-    rows = await conn.fetch("SELECT id FROM docs WHERE tsv @@ $1::tsquery", query)
-    return {r["id"] for r in rows}
-
-
-async def test_postgres_finds_exactly_the_documents_containing_the_query(
-    pg: asyncpg.Connection,
-) -> None:
-    checked = 0
-    for q in _queries():
-        pq = parse_query(q)
-        if not pq:
-            continue
-        expected = _expected(q, (0, 1, 2), prefix_last=False)
-        assert await _pg_rows(pg, tsquery_literal(pq)) == expected, (q, tsquery_literal(pq))
-        title = await _pg_rows(pg, tsquery_literal(pq, "A"))
-        assert title == _expected(q, (0,), prefix_last=False), (q, "A")
-        ab = await _pg_rows(pg, tsquery_literal(pq, "AC"))
-        assert ab == _expected(q, (0, 2), prefix_last=False), (q, "AC")
-        checked += 1
-    for q in ["a", "ab", "高龄 a", "5g基站 2"]:
-        pq = parse_query(q, prefix_last=True)
-        assert await _pg_rows(pg, tsquery_literal(pq)) == _expected(q, (0, 1, 2), True)
-    assert checked >= 250
-
-
-async def test_postgres_accepts_literals_as_is(pg: asyncpg.Connection) -> None:
-    fetchval = pg.fetchval
-    # Our clamping/deduplication matches PostgreSQL's own normalization of the literal.
-    body = " ".join(f"w{i} 高龄补贴" for i in range(9000))
-    for fields in (
-        [("A", "郑民〔2016〕28号"), ("B", "it's a\\b"), ("C", body)],
-        [("C", "x " * 20000), ("A", "y z"), ("B", "z")],
-        [("C", _huge_body())],
-    ):
-        lit = tsvector_literal(fields)
-        back = await fetchval("SELECT ($1::tsvector)::text", lit)
-        assert _parse_tsvector(back) == _parse_tsvector(lit)
-    # Quoting: lexemes with quotes and backslashes survive a round trip.
-    pq = ParsedQuery((Segment(("it's", "a\\b"), True, ""),), ())
-    assert await fetchval("SELECT $1::tsquery::text", tsquery_literal(pq)) == (
-        "'it''s' <-> 'a\\\\b':*"
-    )
-    assert await fetchval(
-        "SELECT $1::tsvector @@ $2::tsquery", "'it''s':1 'a\\\\bc':2", tsquery_literal(pq)
-    )
-    # Phrases never cross fields: "税人" + "a" are adjacent only without the field gap.
-    query = tsquery_literal(parse_query("税人a"))
-    one = tsvector_literal([("A", "税人a")])
-    two = tsvector_literal([("A", "税人"), ("B", "a")])
-    assert await fetchval("SELECT $1::tsvector @@ $2::tsquery", one, query)
-    assert not await fetchval("SELECT $1::tsvector @@ $2::tsquery", two, query)
-    assert await fetchval(
-        "SELECT $1::tsvector @@ $2::tsquery", two, tsquery_literal(parse_query("税人 a"))
-    )
+def test_engine_panics_become_rejections() -> None:
+    # A phrase of one term makes the Rust side panic (PanicException, a BaseException).
+    with pytest.raises(qb.QueryRejected):
+        qb.guarded(lambda: tantivy.Query.phrase_query(SCHEMA, "title", ["x"]))
+    # Hand-made segments with odd tokens never reach a panic through text_query.
+    odd = ParsedQuery((Segment(('a"b', "c d"), False, "x"), Segment(("e",), True, "e")), ())
+    qb.text_query(list(odd.segments))

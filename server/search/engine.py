@@ -1,0 +1,352 @@
+"""The index on disk and the read side: open, reload on commit, search, facets.
+
+Layout (``SearchSettings.index_dir``, default ``var/search``)::
+
+    var/search/CURRENT          name of the live index directory (swapped atomically)
+    var/search/idx-<stamp>/     one Tantivy index + ``zwgk.json`` (schema version, cursor)
+
+The indexer (:mod:`server.search.indexer`) is the only writer. API processes open the live
+directory read-only and reload when ``CURRENT`` or the indexer's ``zwgk.json`` changes (the
+indexer rewrites it after every commit), checked at most every ``RELOAD_CHECK_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from server.core.errors import AppError
+from server.search import query as qb
+from server.search.analysis import ParsedQuery, highlight, make_snippet
+from server.search.schema import SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
+
+log = logging.getLogger("zwgk.search")
+
+CURRENT = "CURRENT"
+META = "zwgk.json"
+RELOAD_CHECK_SECONDS = 0.1
+
+
+class SearchUnavailable(AppError):
+    """No usable index yet (being built): the API answers 503 ``search_unavailable``."""
+
+    status = 503
+    code = "search_unavailable"
+
+
+def read_meta(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((path / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_meta(path: Path, cursor: int) -> None:
+    tmp = path / (META + ".tmp")
+    tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "cursor": cursor}))
+    os.replace(tmp, path / META)
+
+
+def live_dir(root: Path) -> Path | None:
+    """The live index directory named by ``CURRENT`` (``None`` when there is none)."""
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    path = root / name
+    return path if name and path.is_dir() else None
+
+
+def usable(path: Path | None) -> bool:
+    """A complete index of this schema version (the indexer writes the meta file last)."""
+    if path is None:
+        return False
+    meta = read_meta(path)
+    return bool(meta and meta.get("schema_version") == SCHEMA_VERSION)
+
+
+def swap_current(root: Path, name: str) -> None:
+    """Point ``CURRENT`` at ``name`` atomically (readers see the old or the new, never half)."""
+    tmp = root / (CURRENT + ".tmp")
+    tmp.write_text(name, encoding="utf-8")
+    os.replace(tmp, root / CURRENT)
+
+
+@dataclass
+class Hit:
+    id: int
+    score: float
+    item: dict[str, Any]
+
+
+@dataclass
+class Page:
+    hits: list[Hit]
+    total: int
+
+
+@dataclass
+class _State:
+    path: Path
+    index: tantivy.Index
+    stamp: tuple[int, int]  # (CURRENT mtime, meta mtime)
+    cursor: int
+
+
+@dataclass
+class SearchEngine:
+    """Read-only access to the live index of this host."""
+
+    root: Path
+    _state: _State | None = None
+    _checked: float = 0.0
+    _facets: tuple[tuple[str, int], dict[tuple[str, str], int]] | None = field(
+        default=None, repr=False
+    )
+
+    # ------------------------------------------------------------------ life cycle
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            cur = (self.root / CURRENT).stat().st_mtime_ns
+        except OSError:
+            return None
+        path = live_dir(self.root)
+        if path is None:
+            return None
+        try:
+            return cur, (path / META).stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Pick up the indexer's latest commit (cheap: two ``stat`` calls at most every
+        100 ms)."""
+        now = time.monotonic()
+        if not force and now - self._checked < RELOAD_CHECK_SECONDS:
+            return
+        self._checked = now
+        stamp = self._stamp()
+        if stamp is None:
+            return
+        state = self._state
+        if state is not None and state.stamp == stamp:
+            return
+        path = live_dir(self.root)
+        if not usable(path):
+            return
+        assert path is not None
+        meta = read_meta(path) or {}
+        try:
+            if state is not None and state.path == path:
+                state.index.reload()
+                index = state.index
+            else:
+                index = tantivy.Index.open(str(path))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:
+            log.exception("search index at %s could not be opened", path)
+            return
+        self._state = _State(path, index, stamp, int(meta.get("cursor", 0)))
+        self._facets = None
+
+    @property
+    def ready(self) -> bool:
+        self.refresh()
+        return self._state is not None
+
+    @property
+    def generation(self) -> str:
+        """Changes whenever the searchable content may have changed (cache key part)."""
+        state = self._state
+        return "" if state is None else f"{state.path.name}:{state.cursor}:{state.stamp[1]}"
+
+    @property
+    def cursor(self) -> int:
+        return 0 if self._state is None else self._state.cursor
+
+    def searcher(self) -> tantivy.Searcher:
+        self.refresh()
+        if self._state is None:
+            raise SearchUnavailable("the search index is being built; try again in a minute")
+        return self._state.index.searcher()
+
+    # ------------------------------------------------------------------ searching
+
+    def run(
+        self,
+        text: tantivy.Query | None,
+        filters: qb.Filters,
+        *,
+        sort: str,
+        offset: int,
+        limit: int,
+    ) -> Page:
+        """One page of hits in the documented order (see :func:`_ranked`)."""
+        searcher = self.searcher()
+        if sort == "stage":
+            return qb.guarded(lambda: self._by_stage(searcher, text, filters, offset, limit))
+        query = qb.guarded(lambda: qb.combine(text, qb.filter_query(filters)))
+        if text is None or sort == "date":
+            return qb.guarded(lambda: _by_key(searcher, query, offset, limit))
+        return qb.guarded(lambda: _ranked(searcher, query, offset, limit))
+
+    def _by_stage(
+        self,
+        searcher: tantivy.Searcher,
+        text: tantivy.Query | None,
+        filters: qb.Filters,
+        offset: int,
+        limit: int,
+    ) -> Page:
+        """Stage order (决策 … 结果), then relevance (or newest) within a stage."""
+        hits: list[Hit] = []
+        total = 0
+        for stage in STAGE_RANK:
+            if filters.stages and stage not in filters.stages:
+                continue
+            f = qb.Filters(
+                statuses=filters.statuses,
+                tags_any=filters.tags_any,
+                stages=[stage],
+                audiences=filters.audiences,
+                date_from=filters.date_from,
+                date_to=filters.date_to,
+                extra=filters.extra,
+            )
+            query = qb.combine(text, qb.filter_query(f))
+            count = _count(searcher.search(query, 1, count=True))
+            if count == 0:
+                continue
+            start = max(0, offset - total)
+            want = offset + limit - max(total, offset)
+            if start < count and want > 0:
+                part = (
+                    _ranked(searcher, query, start, want)
+                    if text is not None
+                    else _by_key(searcher, query, start, want)
+                )
+                hits += part.hits
+            total += count
+        return Page(hits[:limit], total)
+
+    def facet_counts(self, statuses: Sequence[str] = ("published",)) -> dict[tuple[str, str], int]:
+        """Policies per (scheme, code) tag, counted by the engine (cached per commit)."""
+        searcher = self.searcher()
+        key = (",".join(statuses), hash(self.generation))
+        if self._facets is not None and self._facets[0] == key:
+            return self._facets[1]
+        status_q = qb.guarded(lambda: qb.filter_query(qb.Filters(statuses=statuses)))
+        counts: dict[tuple[str, str], int] = {}
+        for term, n in searcher.terms_with_prefix("tags", "", filter_query=status_q):
+            scheme, _, code = str(term).partition(":")
+            if n:
+                counts[(scheme, code)] = int(n)
+        self._facets = (key, counts)
+        return counts
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    return int(getattr(result, "count", 0) or 0)
+
+
+def _hits(searcher: tantivy.Searcher, scored: list[tuple[float, Any]]) -> list[Hit]:
+    out = []
+    for score, address in scored:
+        doc = searcher.doc(address)
+        stored: Any = doc.get_first("item")
+        policy_id: Any = doc.get_first("id")
+        out.append(Hit(int(policy_id), float(score), json.loads(bytes(stored))))
+    return out
+
+
+def _by_key(searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int) -> Page:
+    """Newest first, then highest id (browse, and ``sort=date``)."""
+    result = searcher.search(
+        query, limit, count=True, order_by_field="sort_key", offset=offset, order=tantivy.Order.Desc
+    )
+    return Page(_hits(searcher, [(0.0, a) for _, a in result.hits]), _count(result))
+
+
+def _ranked(searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int) -> Page:
+    """Top hits by score, ties broken by newest then highest id — exactly, across pages.
+
+    The engine gives the top ``k`` by score; when hits tied with the page's last one may
+    lie beyond ``k``, ``k`` grows until the tie group is complete, then the candidates are
+    ordered by (score, sort key).
+    """
+    need = offset + limit
+    k = max(need + 1, 16)
+    while True:
+        result = searcher.search(query, k, count=True)
+        hits = result.hits
+        total = _count(result)
+        if len(hits) >= total or len(hits) <= need or hits[-1][0] < hits[need - 1][0]:
+            break
+        k *= 4
+    if not hits:
+        return Page([], total)
+    addresses = [a for _, a in hits]
+    keys = searcher.fast_field_values("sort_key", addresses)
+    order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], -(keys[i] or 0)))
+    chosen = [hits[i] for i in order[offset:need]]
+    return Page(_hits(searcher, chosen), total)
+
+
+# --------------------------------------------------------------------------- list items
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def list_item(hit: Hit, pq: ParsedQuery | None) -> dict[str, Any]:
+    """A result-list item from the stored fields (titles highlighted, snippet cut from the
+    stored window: bounded work per item)."""
+    it = hit.item
+    if pq is not None:
+        snippet = make_snippet(it["window"], pq)
+        if it.get("cut") and not snippet.endswith("…"):
+            snippet += "…"
+        title = highlight(it["title"], pq)
+    else:
+        snippet = html.escape(_clip(it["summary"] or it["window"], SUMMARY_CLIP))
+        title = html.escape(it["title"])
+    return {
+        "id": hit.id,
+        "title": it["title"],
+        "title_highlighted": title,
+        "doc_number": it["doc_number"],
+        "issuer": it["issuer"],
+        "publish_date": it["publish_date"],
+        "stage": it["stage"],
+        "audience": it["audience"],
+        "snippet": snippet,
+    }
+
+
+_CURRENT: list[Any] = []
+
+
+def set_current(engine: SearchEngine, synonyms: Any) -> None:
+    """Register this process's engine (for code that has no app context at hand)."""
+    _CURRENT[:] = [engine, synonyms]
+
+
+def current() -> tuple[SearchEngine, Any]:
+    """This process's engine and synonyms; :class:`SearchUnavailable` when none is open."""
+    if not _CURRENT:
+        raise SearchUnavailable("search is not open in this process")
+    return _CURRENT[0], _CURRENT[1]

@@ -1,0 +1,175 @@
+"""Hot words (热词) and misses (what residents look for and do not find), kept in Redis.
+
+Counts collect in process and are added to the day's sorted set in batches. Redis is not
+needed to search: when it is down, counts wait in memory (bounded) and the hot-word list
+is empty; nothing about who searched is kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from server.core.clock import local_today
+from server.search.analysis import normalize
+
+log = logging.getLogger("zwgk.search")
+
+#: Function words and fillers that say nothing as hot words.
+STOP_WORDS = frozenset(
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "是",
+        "在",
+        "对",
+        "为",
+        "等",
+        "有",
+        "把",
+        "被",
+        "就",
+        "也",
+        "都",
+        "而",
+        "及其",
+        "以及",
+        "关于",
+        "通知",
+        "有关",
+        "一个",
+        "我们",
+        "什么",
+        "怎么",
+        "如何",
+        "哪里",
+        "可以",
+        "是否",
+        "吗",
+        "呢",
+        "啊",
+        "吧",
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+    ]
+)
+#: A hot word is at most this long (longer queries are sentences, not words).
+MAX_TERM_CHARS = 16
+#: At most this many distinct terms wait in memory while Redis is unreachable.
+MAX_PENDING = 10_000
+
+HOT = "terms"
+MISSES = "misses"
+
+
+def _day_key(kind: str, day: date) -> str:
+    return f"zwgk:search:{kind}:{day.strftime('%Y%m%d')}"
+
+
+class HotWordCounter:
+    """Counts searches that found something (hot words) and those that did not (misses)."""
+
+    def __init__(self, redis: Redis, keep_days: int, blocked: Iterable[str] = ()) -> None:
+        self._redis = redis
+        self._keep_days = keep_days
+        self._blocked = frozenset(normalize(b).strip() for b in blocked)
+        self._pending: dict[str, Counter[str]] = {HOT: Counter(), MISSES: Counter()}
+
+    def add(self, q: str, results: int) -> None:
+        term = normalize(q).strip()
+        if not term or len(term) > 64:
+            return
+        kind = HOT if results else MISSES
+        if kind == HOT and (
+            len(term) > MAX_TERM_CHARS or term in STOP_WORDS or term in self._blocked
+        ):
+            return
+        pending = self._pending[kind]
+        if term in pending or len(pending) < MAX_PENDING:
+            pending[term] += 1
+
+    async def flush(self) -> None:
+        for kind in (HOT, MISSES):
+            pending = self._pending[kind]
+            if not pending:
+                continue
+            self._pending[kind] = Counter()
+            key = _day_key(kind, local_today())
+            try:
+                async with self._redis.pipeline(transaction=False) as pipe:
+                    for term, count in pending.items():
+                        pipe.zincrby(key, count, term)
+                    pipe.expire(key, (self._keep_days + 1) * 86400)
+                    await pipe.execute()
+            except Exception:
+                for term, count in pending.items():  # keep the counts for next time
+                    if term in self._pending[kind] or len(self._pending[kind]) < MAX_PENDING:
+                        self._pending[kind][term] += count
+                raise
+
+    async def try_flush(self) -> None:
+        try:
+            await self.flush()
+        except (RedisError, OSError):
+            log.warning("hot-word counts not sent: Redis unreachable")
+
+    async def flush_forever(self, interval: float = 2.0) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.flush()
+            except Exception:
+                log.warning("could not add hot-word counts to Redis", exc_info=True)
+
+    def is_blocked(self, term: str) -> bool:
+        return term in self._blocked
+
+
+async def top_terms(
+    redis: Redis, kind: str, days: int, limit: int, blocked: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The most counted terms of the last ``days`` days ([] when Redis is unreachable)."""
+    today = local_today()
+    keys = [_day_key(kind, today - timedelta(days=i)) for i in range(days)]
+    totals: dict[str, float] = {}
+    try:
+        async with redis.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.zrevrange(key, 0, 200, withscores=True)
+            days_data = await pipe.execute()
+    except (RedisError, OSError):
+        log.warning("hot words unavailable: Redis unreachable")
+        return []
+    for day in days_data:
+        for term, score in day:
+            word = term.decode() if isinstance(term, bytes) else str(term)
+            totals[word] = totals.get(word, 0.0) + float(score)
+    skip = STOP_WORDS if kind == HOT else frozenset()
+    ranked = sorted(
+        ((w, n) for w, n in totals.items() if w not in skip and w not in blocked),
+        key=lambda x: (-x[1], x[0]),
+    )
+    return [{"term": w, "count": int(n)} for w, n in ranked[:limit]]
+
+
+async def hot_words(
+    redis: Redis, days: int, limit: int, blocked: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    return await top_terms(redis, HOT, days, limit, blocked)

@@ -1,0 +1,230 @@
+"""The write side: the one process per host that owns the index writer.
+
+Tantivy allows one writer per index (a second gets ``LockBusy``), so exactly one indexer
+runs per host: ``zwgk indexer`` (started by ``zwgk up``), or, with
+``SearchSettings.indexer = "embedded"`` (tests, a single-process dev server), a task inside
+the API process. It follows the ``policy_changes`` cursor, re-reads changed policies from
+the database and commits; readers reload on commit. :meth:`Indexer.rebuild` builds a new
+index from the database in a fresh directory and swaps it in atomically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import tantivy
+
+from server.core.db import connection
+from server.search import changes
+from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
+from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, to_document
+
+log = logging.getLogger("zwgk.search.indexer")
+
+_COLUMNS = (
+    "id",
+    "title",
+    "doc_number",
+    "issuer",
+    "issuer_code",
+    "publish_date",
+    "status",
+    "audience",
+    "stage",
+    "summary",
+    "body_text",
+    "topics",
+    "industries",
+    "categories",
+    "regions",
+)
+#: Policies read per database query (bounded ``IN`` lists and memory).
+BATCH = 500
+HEAP_BYTES = 64_000_000
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _source(row: dict[str, Any]) -> PolicySource:
+    from server.policies.service import _tags
+
+    ns = SimpleNamespace(**row)
+    return PolicySource(
+        id=int(row["id"]),
+        title=row["title"],
+        doc_number=row["doc_number"] or "",
+        issuer=row["issuer"],
+        publish_date=_as_date(row["publish_date"]),
+        status=row["status"],
+        audience=row["audience"],
+        stage=row["stage"],
+        summary=row["summary"] or "",
+        body_text=row["body_text"] or "",
+        tags=tuple(_tags(ns)),
+    )
+
+
+async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
+    from server.policies.models import Policy
+
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(ids), BATCH):
+        out += await Policy.filter(id__in=list(ids[start : start + BATCH])).values(*_COLUMNS)
+    return out
+
+
+def _documents(rows: list[dict[str, Any]]) -> list[tantivy.Document]:
+    return [to_document(_source(r)) for r in rows if r["status"] in INDEXED_STATUSES]
+
+
+class Indexer:
+    """Owns the writer of the live index of ``root``."""
+
+    def __init__(self, root: Path, *, heap_bytes: int = HEAP_BYTES) -> None:
+        self.root = root
+        self.heap_bytes = heap_bytes
+        self._path: Path | None = None
+        self._index: tantivy.Index | None = None
+        self._writer: tantivy.IndexWriter | None = None
+        self.cursor = 0
+        self._lock = asyncio.Lock()
+
+    # ------------------------------------------------------------------ writer
+
+    def _open(self, path: Path) -> None:
+        self.close()
+        index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+        self._writer = index.writer(self.heap_bytes, 1)
+        self._index = index
+        self._path = path
+        self.cursor = int((read_meta(path) or {}).get("cursor", 0))
+
+    def close(self) -> None:
+        if self._writer is not None:
+            try:
+                self._writer.wait_merging_threads()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:
+                log.warning("merging threads did not finish cleanly", exc_info=True)
+        self._writer = None
+        self._index = None
+        self._path = None
+
+    def _follow_current(self) -> bool:
+        """(Re)open the writer on the live directory; ``False`` when there is none yet."""
+        path = live_dir(self.root)
+        if not usable(path):
+            return False
+        assert path is not None
+        if self._path != path:
+            self._open(path)
+        return True
+
+    # ------------------------------------------------------------------ operations
+
+    async def ensure(self) -> None:
+        """Open the live index, or build one when it is missing, corrupt or outdated."""
+        async with self._lock:
+            if self._follow_current():
+                return
+        log.info("no usable search index under %s: building it from the database", self.root)
+        await self.rebuild()
+
+    async def rebuild(self) -> int:
+        """Build a new index from the database next to the live one, then swap it in.
+
+        Search keeps answering from the old index meanwhile. Returns the number of
+        documents indexed.
+        """
+        async with self._lock:
+            self.root.mkdir(parents=True, exist_ok=True)
+            old = live_dir(self.root)
+            name = f"idx-{time.strftime('%Y%m%dT%H%M%S')}-{time.monotonic_ns() % 1_000_000:06d}"
+            path = self.root / name
+            path.mkdir()
+            cursor = await changes.latest_change(connection())
+            index = tantivy.Index(SCHEMA, path=str(path), reuse=False)
+            writer = index.writer(self.heap_bytes, 1)
+            count = 0
+            last = 0
+            from server.policies.models import Policy
+
+            while True:
+                rows = (
+                    await Policy.filter(id__gt=last, status__in=sorted(INDEXED_STATUSES))
+                    .order_by("id")
+                    .limit(BATCH)
+                    .values(*_COLUMNS)
+                )
+                if not rows:
+                    break
+                last = int(rows[-1]["id"])
+                docs = await asyncio.to_thread(_documents, rows)
+                for doc in docs:
+                    writer.add_document(doc)
+                count += len(docs)
+            await asyncio.to_thread(writer.commit)
+            await asyncio.to_thread(writer.wait_merging_threads)
+            write_meta(path, cursor)
+            self.close()
+            swap_current(self.root, name)
+            self._open(path)
+            # Keep the previous index (processes may still read it until they reload);
+            # anything older goes.
+            for stale in self.root.glob("idx-*"):
+                if stale not in (path, old) and stale.is_dir():
+                    shutil.rmtree(stale, ignore_errors=True)
+            log.info("search index rebuilt: %d policies in %s", count, path)
+            return count
+
+    async def catch_up(self) -> int:
+        """Apply every recorded change after the cursor; returns how many were applied."""
+        applied = 0
+        async with self._lock:
+            if not self._follow_current():
+                return 0
+            while True:
+                rows = await changes.changes_after(connection(), self.cursor)
+                if not rows:
+                    break
+                ids = sorted({pid for _, pid in rows})
+                found = await _load(ids)
+                docs = await asyncio.to_thread(_documents, found)
+                writer = self._writer
+                assert writer is not None and self._path is not None
+                for pid in ids:
+                    writer.delete_documents_by_term("id", pid)
+                for doc in docs:
+                    writer.add_document(doc)
+                await asyncio.to_thread(writer.commit)
+                self.cursor = rows[-1][0]
+                write_meta(self._path, self.cursor)
+                applied += len(ids)
+        return applied
+
+    async def run_forever(self, interval: float = 0.2) -> None:
+        """Follow the change cursor until cancelled (the ``zwgk indexer`` loop)."""
+        while True:
+            try:
+                if not usable(live_dir(self.root)):
+                    await self.ensure()
+                await self.catch_up()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("search indexer pass failed; retrying")
+                await asyncio.sleep(2.0)
+            await asyncio.sleep(interval)

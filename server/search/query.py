@@ -1,0 +1,167 @@
+"""Building engine queries from parsed user queries and filters — guarded.
+
+Every query is built from our own tokens with the bindings' query constructors (never the
+engine's query-string parser), so user input cannot inject syntax. The bindings still
+raise ``pyo3_runtime.PanicException`` — a :class:`BaseException`, not an ``Exception`` —
+for some shapes (a phrase of one term, for one); :func:`guarded` turns any such escape
+into :class:`QueryRejected`, which the API answers as 422, never 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+import tantivy
+
+from server.core.errors import ValidationFailed
+from server.search.analysis import ParsedQuery, Segment, _is_han
+from server.search.schema import BOOSTS, CHAR_FIELD, SCHEMA, TEXT_FIELDS
+
+T = TypeVar("T")
+log = logging.getLogger("zwgk.search")
+Occur = tantivy.Occur
+
+
+class QueryRejected(ValidationFailed):
+    """The engine refused to build or run a query: 422, never a 500."""
+
+    code = "query_rejected"
+
+
+def guarded(build: Callable[[], T]) -> T:
+    """Run ``build``; a Rust panic or binding error becomes :class:`QueryRejected`."""
+    try:
+        return build()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit, asyncio.CancelledError):
+        raise
+    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+        log.warning("search query rejected by the engine: %s: %s", type(exc).__name__, exc)
+        raise QueryRejected("this query cannot be searched; rephrase it", field="q") from None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Filters as indexed fields: each list is "any of", the lists are combined with AND."""
+
+    statuses: Sequence[str] = ("published",)
+    tags_any: Sequence[Sequence[str]] = ()  # e.g. [["topic:agriculture"], ["region:…"]]
+    stages: Sequence[str] = ()
+    audiences: Sequence[str] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    extra: list[tantivy.Query] = field(default_factory=list)
+
+
+def _term(field_name: str, value: str) -> tantivy.Query:
+    return tantivy.Query.term_query(SCHEMA, field_name, value)
+
+
+def _any_of(field_name: str, values: Iterable[str]) -> tantivy.Query:
+    values = list(dict.fromkeys(values))
+    if len(values) == 1:
+        return _term(field_name, values[0])
+    return tantivy.Query.term_set_query(SCHEMA, field_name, values)
+
+
+def _is_han_char(token: str) -> bool:
+    return len(token) == 1 and _is_han(ord(token))
+
+
+def _regex_literal(token: str) -> str:
+    """``token`` as a regular expression matching itself (our tokens are letters, digits
+    and Han characters; anything else is escaped)."""
+    return "".join(ch if ch.isalnum() else "\\" + ch for ch in token)
+
+
+def segment_query(seg: Segment, field_name: str) -> tantivy.Query:
+    """One phrase segment in one field (see the query semantics in ``analysis``)."""
+    tokens: list[str | tuple[int, str]] = list(seg.tokens)
+    last = seg.tokens[-1]
+    if len(seg.tokens) == 1 and _is_han_char(last):
+        # One character (``c*``): the field's character terms, ranked by BM25.
+        return _term(CHAR_FIELD[field_name], last)
+    if not seg.prefix:
+        if len(seg.tokens) == 1:
+            return _term(field_name, last)
+        return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
+    if _is_han_char(last):
+        # ``… 28 号*``: the next token starts with the character (号 or a bigram 号X);
+        # every term of the regex phrase is expanded without the prefix query's cap.
+        words: list[str | tuple[int, str]] = [_regex_literal(t) for t in seg.tokens[:-1]]
+        words.append(_regex_literal(last) + ".*")
+        return tantivy.Query.regex_phrase_query(SCHEMA, field_name, words)
+    return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
+
+
+def text_query(
+    segments: Sequence[Segment | Sequence[Segment]], fields: Sequence[str] = TEXT_FIELDS
+) -> tantivy.Query:
+    """All segments must match, each in one of ``fields``, boosted title > summary > body.
+
+    An item of ``segments`` may be a list of alternatives (a segment and its synonyms):
+    any one of them matching is enough.
+    """
+    musts: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for item in segments:
+        alternatives = [item] if isinstance(item, Segment) else list(item)
+        shoulds = [
+            (
+                Occur.Should,
+                tantivy.Query.boost_query(segment_query(seg, f), BOOSTS.get(f, 1.0)),
+            )
+            for seg in alternatives
+            for f in fields
+        ]
+        musts.append((Occur.Must, tantivy.Query.boolean_query(shoulds)))
+    return tantivy.Query.boolean_query(musts)
+
+
+def any_word_query(
+    words: Sequence[Sequence[Segment]], fields: Sequence[str] = TEXT_FIELDS
+) -> tantivy.Query:
+    """At least one of ``words`` (each a list of alternative segments) matches."""
+    shoulds = [(Occur.Should, text_query([alts], fields)) for alts in words]
+    return tantivy.Query.boolean_query(shoulds)
+
+
+def filter_query(f: Filters) -> tantivy.Query | None:
+    """The filters as one non-scoring query (``None`` when nothing is filtered)."""
+    parts: list[tantivy.Query] = [_any_of("status", f.statuses)]
+    parts += [_any_of("tags", group) for group in f.tags_any if group]
+    if f.stages:
+        parts.append(_any_of("stage", f.stages))
+    if f.audiences:
+        parts.append(_any_of("audience", f.audiences))
+    if f.date_from or f.date_to:
+        parts.append(
+            tantivy.Query.range_query(
+                SCHEMA,
+                "day",
+                tantivy.FieldType.Integer,
+                f.date_from.toordinal() if f.date_from else 0,
+                f.date_to.toordinal() if f.date_to else None,
+            )
+        )
+    parts += f.extra
+    return tantivy.Query.boolean_query([(Occur.Must, p) for p in parts])
+
+
+def combine(text: tantivy.Query | None, filters: tantivy.Query | None) -> tantivy.Query:
+    """Text (scored) AND filters (score 0)."""
+    if text is None and filters is None:
+        return tantivy.Query.all_query()
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    if text is not None:
+        clauses.append((Occur.Must, text))
+    if filters is not None:
+        clauses.append((Occur.Must, tantivy.Query.const_score_query(filters, 0.0)))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def parsed_segments(pq: ParsedQuery) -> list[Segment]:
+    return list(pq.segments)

@@ -1,0 +1,126 @@
+"""The index's schema and how one policy becomes one engine document.
+
+Text fields hold our own tokens (:func:`server.search.analysis.index_text`, joined by
+spaces) under the engine's ``whitespace`` tokenizer, which only splits at those spaces: the
+engine never re-tokenizes anything, and a token's position is its index in our list.
+``<field>_c`` fields hold every Han character of the field as a term, so a one-character
+query ranks by BM25 like any other term. Filters
+are indexed fields (``status``, ``audience``, ``stage``, ``tags`` as ``scheme:code``,
+``day``), sort keys are fast fields, and what a result list shows is stored as one JSON
+blob (``item``), including a bounded window of the body for snippets: a result page is
+answered from the index alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import tantivy
+
+from server.search.analysis import _CLASS_TABLE, _HAN, index_fields, normalize
+
+#: Bump when the schema or the tokens change: an index of another version is rebuilt.
+SCHEMA_VERSION = 2
+#: Characters of the body kept in the index for snippets (the snippet is cut from these).
+SNIPPET_WINDOW = 700
+#: Characters of the summary kept for browse snippets.
+SUMMARY_CLIP = 80
+TEXT_FIELDS = ("title", "summary", "body")
+#: The character field of each text field.
+CHAR_FIELD = {f: f"{f}_c" for f in TEXT_FIELDS}
+#: Field boosts: a title hit outranks a summary hit outranks a body hit.
+BOOSTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
+STAGE_RANK = {"decision": 0, "execution": 1, "management": 2, "service": 3, "result": 4}
+#: Statuses the index holds (drafts and withdrawn policies are never searchable).
+INDEXED_STATUSES = frozenset({"published", "expired"})
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_integer_field("id", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+        sb.add_text_field(CHAR_FIELD[name], tokenizer_name="whitespace", index_option="freq")
+    for name in ("status", "audience", "stage", "tags"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("day", indexed=True, fast=True)  # publish date ordinal, -1 none
+    sb.add_integer_field("sort_key", fast=True)  # newest first, then highest id
+    sb.add_integer_field("stage_rank", indexed=True, fast=True)
+    sb.add_bytes_field("item", stored=True)
+    return sb.build()
+
+
+SCHEMA = build_schema()
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySource:
+    """What the index needs of one policy (read from the database by the indexer)."""
+
+    id: int
+    title: str
+    doc_number: str
+    issuer: str
+    publish_date: date | None
+    status: str
+    audience: str
+    stage: str
+    summary: str
+    body_text: str
+    tags: tuple[tuple[str, str], ...]
+
+
+def sort_key(day: date | None, policy_id: int) -> int:
+    """Newest first (undated last), then the highest id: one integer, descending."""
+    return ((day.toordinal() if day else 0) << 32) | (policy_id & 0xFFFFFFFF)
+
+
+def han_chars(text: str) -> str:
+    """Every Han character of ``text`` (normalized), separated by spaces."""
+    norm = normalize(text)
+    classes = norm.translate(_CLASS_TABLE)
+    return " ".join(ch for ch, cls in zip(norm, classes, strict=True) if cls == _HAN)
+
+
+def _window(text: str) -> tuple[str, bool]:
+    text = " ".join(text.split())
+    return text[:SNIPPET_WINDOW], len(text) > SNIPPET_WINDOW
+
+
+def to_document(p: PolicySource) -> tantivy.Document:
+    """The engine document of a policy (pure CPU work: run it off the event loop)."""
+    doc = tantivy.Document()
+    doc.add_integer("id", p.id)
+    for name, text in (
+        ("title", f"{p.title} {p.doc_number}"),
+        ("summary", p.summary),
+        ("body", p.body_text),
+    ):
+        tokens, chars = index_fields(text)
+        doc.add_text(name, tokens)
+        doc.add_text(CHAR_FIELD[name], chars)
+    doc.add_text("status", p.status)
+    doc.add_text("audience", p.audience)
+    doc.add_text("stage", p.stage)
+    for scheme, code in p.tags:
+        doc.add_text("tags", f"{scheme}:{code}")
+    doc.add_integer("day", p.publish_date.toordinal() if p.publish_date else -1)
+    doc.add_integer("sort_key", sort_key(p.publish_date, p.id))
+    doc.add_integer("stage_rank", STAGE_RANK.get(p.stage, len(STAGE_RANK)))
+    window, cut = _window(p.body_text or p.summary)
+    item: dict[str, Any] = {
+        "title": p.title,
+        "doc_number": p.doc_number,
+        "issuer": p.issuer,
+        "publish_date": p.publish_date.isoformat() if p.publish_date else None,
+        "stage": p.stage,
+        "audience": p.audience,
+        "summary": " ".join((p.summary or p.body_text)[: SUMMARY_CLIP * 4].split()),
+        "window": window,
+        "cut": cut,
+    }
+    doc.add_bytes("item", json.dumps(item, ensure_ascii=False).encode())
+    return doc
