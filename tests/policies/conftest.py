@@ -4,7 +4,7 @@
 it takes a couple of seconds, so tests that need it bundle many checks.
 
 ``SearchOracle`` decides, without the search index, which stored policies a query must
-find: it re-implements the documented matching rule of ``server.policies.search_text``
+find: it re-implements the documented matching rule of ``server.search.analysis``
 (a query is cut at separators into segments that must all match; a segment matches where
 its characters occur in one field, Chinese runs as substrings, letter/digit pieces as whole
 words, separators between the pieces ignored) over the rows as stored in the database.
