@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from server.enterprises import matching
@@ -212,9 +214,10 @@ async def test_staff_rules_and_views(client: httpx.AsyncClient, emulator: httpx.
     assert r.status_code == 201 and "绿色工厂" in r.json()["items"]
 
 
-async def test_policy_finder(client: httpx.AsyncClient, emulator: httpx.Client) -> None:
+async def test_policy_finder(app: Any, client: httpx.AsyncClient, emulator: httpx.Client) -> None:
     await _setup()
     await published_policy("rg-api-002", {"natures": ["state_owned"]})
+    await app.ctx.indexer.catch_up()  # the search engine has seen both policies
     h = bearer(await wx_login(client, emulator, "wx-finder"))
     r = await client.get("/api/v1/enterprise/policies", headers=h)
     assert r.status_code == 200, r.text
