@@ -169,7 +169,15 @@ def stack(tmp_path: Path) -> Iterator[dict[str, Any]]:
     try:
         procs.spawn("emulator", ["-m", "server.cli", "emulator"], base_env)
         for i, port in enumerate(api_ports):
-            env = {**base_env, "ZWGK_HTTP__PORT": str(port)}
+            # Each API process stands for a host: its own search index, kept by its own
+            # indexer from the shared database (the index is a per-host cache).
+            env = {
+                **base_env,
+                "ZWGK_HTTP__PORT": str(port),
+                "ZWGK_PATHS__VAR_DIR": str(tmp_path / f"host{i}"),
+                "ZWGK_SEARCH__INDEXER": "process",
+            }
+            procs.spawn(f"indexer{i}", ["-m", "server.cli", "indexer"], env)
             procs.spawn(f"api{i}", ["-m", "server.cli", "serve", "--no-migrate"], env)
         for i in range(2):
             procs.spawn(f"worker{i}", ["-m", "tests.scale_probe"], base_env)
