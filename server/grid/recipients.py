@@ -8,7 +8,7 @@ async iterator over the users linked to households whose community lies in the r
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from tortoise.expressions import Subquery
 
@@ -63,23 +63,6 @@ async def region_users(region_code: str, chunk: int = 1000) -> AsyncIterator[int
         last = seen[-1]
 
 
-class RegionAudiences(Mapping[str, AsyncIterator[int]]):
-    """``REGION_AUDIENCES[region_code]`` → async iterator of user ids (any digit prefix)."""
-
-    def __getitem__(self, region_code: str) -> AsyncIterator[int]:
-        if not (isinstance(region_code, str) and region_code.isdigit()):
-            raise KeyError(region_code)
-        return region_users(region_code)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())  # region codes are open-ended: look one up by key
-
-    def __len__(self) -> int:
-        return 0
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key.isdigit()
-
-
 RECIPIENT_RESOLVERS: dict[str, Resolver] = {"household": resolve_households}
-REGION_AUDIENCES = RegionAudiences()
+#: Audience name → users covered by a region code (GB/T 2260 prefix), for broadcasts.
+REGION_AUDIENCES: dict[str, Callable[[str], AsyncIterator[int]]] = {"households": region_users}

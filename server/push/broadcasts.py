@@ -10,7 +10,6 @@ region, plus grid's ``REGION_AUDIENCES`` (households' residents) once that strea
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
@@ -19,7 +18,7 @@ from typing import Any
 from tortoise import Tortoise
 
 from server.push.models import Broadcast, PushIntent, PushStatus, TopicSubscription
-from server.push.recipients import load_region_audiences
+from server.push.recipients import RegionAudience, load_region_audiences
 from server.push.templates import CHINA
 
 log = logging.getLogger("zwgk.push")
@@ -52,25 +51,23 @@ async def _subscribers(regions: list[str]) -> AsyncIterator[int]:
         last = rows[-1].id
 
 
-async def _grid_audience(regions: list[str], audiences: Mapping[str, Any]) -> AsyncIterator[int]:
-    for code, source in audiences.items():
-        if not any(str(code).startswith(r) for r in regions):
-            continue
-        iterable = source(code) if callable(source) else source
-        if inspect.isawaitable(iterable):
-            iterable = await iterable
-        async for user_id in iterable:
-            yield int(user_id)
+async def _domain_audiences(
+    regions: list[str], audiences: Mapping[str, RegionAudience]
+) -> AsyncIterator[int]:
+    """Users each domain places in the regions: residents linked to households there
+    (grid), contacts of enterprises registered there (enterprises)."""
+    for region in regions:
+        for source in audiences.values():
+            async for user_id in source(region):
+                yield int(user_id)
 
 
 async def audience(regions: list[str]) -> AsyncIterator[int]:
     """Every user id covered by ``regions`` (may repeat; the dedup key absorbs repeats)."""
     async for uid in _subscribers(regions):
         yield uid
-    audiences = load_region_audiences()
-    if audiences:
-        async for uid in _grid_audience(regions, audiences):
-            yield uid
+    async for uid in _domain_audiences(regions, load_region_audiences()):
+        yield uid
 
 
 async def _insert(broadcast: Broadcast, user_ids: list[int]) -> None:

@@ -2,9 +2,9 @@
 
 ``server.enterprises.recipients`` (matching stream) and ``server.grid.recipients`` (grid
 stream) export ``RECIPIENT_RESOLVERS`` (recipient type → ``async (ids) -> {id: [user ids]}``)
-and grid also ``REGION_AUDIENCES`` (region code → async iterator of user ids). Either module
-may be missing until its stream is merged; pushes to its recipient type then fail as
-``unreachable`` (and are reported, never dropped silently).
+and ``REGION_AUDIENCES`` (audience name → ``(region code) -> async iterator of user ids``:
+grid's residents linked to households in the region, enterprises' contacts of enterprises
+registered there), which emergency broadcasts reach besides the region's subscribers.
 """
 
 from __future__ import annotations
@@ -40,6 +40,6 @@ def load_resolvers() -> dict[str, Resolver]:
     return _gather("RECIPIENT_RESOLVERS")
 
 
-def load_region_audiences() -> dict[str, Any]:
-    """Grid's ``REGION_AUDIENCES`` when present: a mapping or a callable per region."""
+def load_region_audiences() -> dict[str, RegionAudience]:
+    """Every domain's ``REGION_AUDIENCES``: audience name → (region code → user ids)."""
     return _gather("REGION_AUDIENCES")

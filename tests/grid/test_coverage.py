@@ -121,7 +121,29 @@ async def test_recipient_resolvers_and_region_audiences(grid: None) -> None:
     await HouseholdMember.create(user_id=13, household_id=h7.id)
     resolve = RECIPIENT_RESOLVERS["household"]
     assert await resolve(["H0001", "H0002", "NOPE"]) == {"H0001": [11, 12], "H0002": [], "NOPE": []}
-    assert [u async for u in REGION_AUDIENCES["320682001"]] == [11, 12]
-    assert [u async for u in REGION_AUDIENCES["320682"]] == [11, 12, 13]
-    assert [u async for u in REGION_AUDIENCES["110000"]] == []
-    assert "320682" in REGION_AUDIENCES
+    households = REGION_AUDIENCES["households"]
+    assert [u async for u in households("320682001")] == [11, 12]
+    assert [u async for u in households("320682")] == [11, 12, 13]
+    assert [u async for u in households("110000")] == []
+
+
+async def test_broadcast_audience_spans_subscribers_households_and_enterprises(grid: None) -> None:
+    """An emergency broadcast for a region reaches its subscribers, the residents linked to
+    households there and the approved contacts of enterprises registered there."""
+    from server.accounts.models import User
+    from server.enterprises.models import EnterpriseContact
+    from server.push.broadcasts import audience
+    from server.push.models import TopicSubscription
+
+    users = [await User.create(openid=f"o-bc-{i}", roles=["resident"]) for i in range(5)]
+    subscriber, resident, contact, pending, elsewhere = users
+    await TopicSubscription.create(user_id=subscriber.id, regions=["320682001"])
+    h1 = await Household.get(external_id="H0001")
+    await HouseholdMember.create(user_id=resident.id, household_id=h1.id)
+    here = await Enterprise.create(uscc="91320682MA0000BC01", name="如皋某公司", region="320682001")
+    away = await Enterprise.create(uscc="91110000MA0000BC02", name="北京某公司", region="110101")
+    await EnterpriseContact.create(enterprise=here, user=contact, status="approved")
+    await EnterpriseContact.create(enterprise=here, user=pending, status="pending")
+    await EnterpriseContact.create(enterprise=away, user=elsewhere, status="approved")
+    reached = {u async for u in audience(["320682001"])}
+    assert reached == {subscriber.id, resident.id, contact.id}
