@@ -29,6 +29,7 @@ from server.core.errors import (
     UnsupportedMedia,
 )
 from server.core.idempotency import idempotent
+from server.core.limits import MIB, body_limit
 from server.core.openapi import documented
 from server.core.permissions import authenticated, public
 from server.core.requests import parse_body, parse_query
@@ -111,6 +112,8 @@ async def _content_verdict(request: Request, user_id: int, content: str) -> bool
 
 @bp.post("/complaint-images")
 @authenticated
+# A photo may be 5 MiB (complaints.max_image_bytes) plus the multipart envelope.
+@body_limit(6 * MIB)
 @documented(summary="Upload a photo for a case (multipart field 'file')", tag=_TAG, status=201)
 async def upload_image(request: Request) -> HTTPResponse:
     upload = request.files.get("file") if request.files else None

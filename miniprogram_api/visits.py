@@ -6,6 +6,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from server.core.errors import AppError, UpstreamUnavailable, ValidationFailed
+from server.core.limits import MIB, body_limit
 from server.core.openapi import documented
 from server.core.permissions import Role, authenticated, require
 from server.core.requests import parse_body, parse_query
@@ -63,6 +64,8 @@ async def link_household(request: Request) -> HTTPResponse:
 
 @bp.post("/visits/batch")
 @require(Role.GRID_WORKER, Role.ADMIN)
+# Up to 500 visits recorded offline, notes included: more than the 1 MiB default.
+@body_limit(4 * MIB)
 @documented(
     summary="Sync visits recorded offline (≤500; one result per item, replays are safe)",
     tag="grid",

@@ -33,6 +33,7 @@ LIMIT_ATTR = "__zwgk_body_limit__"
 #: Marks the upload route: its limit is ``security.upload_body_limit``.
 UPLOAD = -1
 KIB = 1024
+MIB = 1024 * KIB
 
 
 def body_limit(max_bytes: int) -> Callable[[F], F]:

@@ -72,3 +72,11 @@ async def test_photos_are_checked_attached_and_protected(world, submit, app):
     assert (
         await world.client.get(f"/api/v1/complaint-images/{image_id}", headers=world.zhujian)
     ).status_code == 404
+
+
+async def test_a_photo_larger_than_the_default_body_limit_is_accepted(world):
+    """Photos may be up to complaints.max_image_bytes (5 MiB): the route's body limit
+    must not cut them at the 1 MiB default."""
+    big = PNG + b"\0" * (3 * 1024 * 1024)
+    r = await _upload(world, world.resident, data=big)
+    assert r.status_code == 201, r.text
