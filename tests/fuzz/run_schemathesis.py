@@ -131,6 +131,8 @@ def main() -> int:
                 "ZWGK_PATHS__VAR_DIR": str(tmp / "var"),
                 "ZWGK_PATHS__FILES_DIR": str(tmp / "var" / "files"),
                 "ZWGK_HTTP__PORT": str(port),
+                # One process: it writes its own search index (no `zwgk indexer` needed).
+                "ZWGK_SEARCH__INDEXER": "embedded",
                 "ZWGK_HTTP__PUBLIC_URL": f"http://127.0.0.1:{port}",
                 "ZWGK_WECHAT__BASE_URL": emulator,
                 "ZWGK_LOGGING__LEVEL": "WARNING",
