@@ -23,6 +23,7 @@ from server.config import ComplaintSettings
 from server.core.clock import local_now
 from server.core.errors import AppError, Conflict, Forbidden, NotFound
 from server.core.permissions import Principal, Role
+from server.core.routing import INT32_MAX
 from server.push.intents import queue_push
 
 LEVEL_NAMES = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
@@ -53,7 +54,12 @@ async def rate_subject(
 ) -> Rating:
     department: int | None = None
     if data.subject_type == "department":
-        if not data.subject_id.isdigit() or not await Department.exists(id=int(data.subject_id)):
+        # ASCII digits within the id column's range only ("²" is a digit but no int; a wider
+        # number overflows the database): anything else names no department.
+        sid = data.subject_id
+        if not (sid.isascii() and sid.isdigit()) or int(sid) > INT32_MAX:
+            raise AppError("unknown department", field="subject_id")
+        if not await Department.exists(id=int(sid)):
             raise AppError("unknown department", field="subject_id")
         department = int(data.subject_id)
     return await _upsert(

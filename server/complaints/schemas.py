@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from server.complaints.models import Kind, Mode
+
+#: An id or number stored in a 32-bit column: wider is a 422, not a database overflow.
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 
 class _Strict(BaseModel):
@@ -17,7 +21,7 @@ class SubmitIn(_Strict):
     kind: Kind
     category: str = Field(min_length=1, max_length=64, description="category code")
     content: str = Field(min_length=5, max_length=2000)
-    images: list[int] = Field(default_factory=list, max_length=9)
+    images: list[Int32] = Field(default_factory=list, max_length=9)
     lat: float | None = Field(None, ge=-90, le=90)
     lng: float | None = Field(None, ge=-180, le=180)
     address: str = Field("", max_length=200)
@@ -61,7 +65,7 @@ class ActionIn(_Strict):
     answer: str = Field("", max_length=4000)
     mode: Mode | None = None
     department: int | None = Field(None, ge=1, le=2**31 - 1)
-    co_departments: list[int] = Field(default_factory=list, max_length=10)
+    co_departments: list[Int32] = Field(default_factory=list, max_length=10)
     due: date | None = None
     into: str | None = Field(None, max_length=24, description="tracking number to merge into")
     resolved: bool | None = None
@@ -97,7 +101,7 @@ class CategoryIn(_Strict):
     parent_code: str | None = Field(None, max_length=64)
     department: int | None = Field(None, ge=1, le=2**31 - 1)
     reply_days: int | None = Field(None, ge=1, le=60)
-    sort_order: int = 0
+    sort_order: Int32 = 0
     active: bool = True
 
 
@@ -105,7 +109,7 @@ class CategoryPatch(_Strict):
     name: str | None = Field(None, min_length=1, max_length=64)
     department: int | None = Field(None, ge=1, le=2**31 - 1)
     reply_days: int | None = Field(None, ge=1, le=60)
-    sort_order: int | None = None
+    sort_order: Int32 | None = None
     active: bool | None = None
 
 

@@ -61,7 +61,8 @@ class CorrectionChanges(BaseModel):
     size: Literal["large", "medium", "small", "micro"] | None = None
     established_on: date | None = None
     registered_capital: float | None = Field(None, ge=0)
-    employees: int | None = Field(None, ge=0)
+    # A 32-bit column: a wider count is a 422 here, not an overflow when staff apply it.
+    employees: int | None = Field(None, ge=0, le=2**31 - 1)
     annual_revenue: float | None = Field(None, ge=0)
     tags: list[str] | None = Field(None, max_length=20)
 

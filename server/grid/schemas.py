@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+#: A policy or attachment id (32-bit column): wider is rejected, not a database overflow.
+Id32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 
 LevelName = Literal["community", "grid", "compound", "building", "unit"]
 
@@ -51,11 +54,11 @@ class VisitIn(BaseModel):
     enterprise_uscc: str | None = Field(None, max_length=18)
     visited_at: datetime
     type: Literal["home_visit", "phone", "other"]
-    policy_ids: list[int] = Field(default_factory=list, max_length=50)
+    policy_ids: list[Id32] = Field(default_factory=list, max_length=50)
     materials: list[str] = Field(default_factory=list, max_length=50)
     problems: list[ProblemIn] = Field(default_factory=list, max_length=20)
     notes: str = Field("", max_length=2000)
-    photos: list[int] = Field(default_factory=list, max_length=20)
+    photos: list[Id32] = Field(default_factory=list, max_length=20)
     location: Location | None = None
 
 

@@ -209,5 +209,5 @@ class SuggestParams(BaseModel):
 
 class StatusFilter(BaseModel):
     status: PolicyStatus | None = None
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=10_000)
     page_size: int = Field(20, ge=1, le=100)

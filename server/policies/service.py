@@ -22,6 +22,7 @@ from server.core.db import connection, insert_rows
 from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.outbox import record_event
 from server.core.permissions import Principal, Role
+from server.core.routing import INT32_MAX
 from server.policies.content import body_to_html, html_to_text
 from server.policies.industries import industry_ancestors, is_valid_industry
 from server.policies.models import (
@@ -210,7 +211,9 @@ async def _resolve_related(refs: list[str], conn: BaseDBAsyncClient) -> list[int
     ids: list[int] = []
     for ref in refs:
         found = await Policy.filter(external_id=ref).using_db(conn).first()
-        if found is None and ref.isdigit():
+        # ASCII digits in the id column's range only: "²" is a digit but no int, and a wider
+        # number would overflow the database.
+        if found is None and ref.isascii() and ref.isdigit() and int(ref) <= INT32_MAX:
             found = await Policy.filter(id=int(ref)).using_db(conn).first()
         if found is None:
             raise ValidationFailed(f"related policy {ref!r} does not exist", field="related")
@@ -264,7 +267,7 @@ async def _usable_attachment(
 ) -> bool:
     """Whether ``raw_id`` names an uploaded file of ``purpose`` owned by the department."""
     text = str(raw_id)
-    if not text.isdigit() or int(text) > 2**31 - 1:
+    if not (text.isascii() and text.isdigit()) or int(text) > INT32_MAX:
         return False
     return bool(
         await Attachment.filter(id=int(text), purpose=purpose, department_id=department_id)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from server.core.routing import INT64_MAX, INT64_MIN
 
 
 class GrantsIn(BaseModel):
@@ -39,6 +41,9 @@ class BroadcastIn(BaseModel):
 
 class RetryIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    ids: list[int] = Field(default_factory=list, max_length=10000)
+    #: push_intents.id is a BIGINT: a wider id is a 422, not a database overflow.
+    ids: list[Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]] = Field(
+        default_factory=list, max_length=10000
+    )
     #: Without ids: every dead letter (failed after its retries) of this kind, or all.
     kind: str | None = None

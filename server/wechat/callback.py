@@ -300,7 +300,7 @@ MAX_AGE_SECONDS = 300
 
 def is_fresh(timestamp: str, max_age_seconds: int, now: float) -> bool:
     """Whether the signed ``timestamp`` (Unix seconds) is within ``max_age_seconds`` of now."""
-    if not timestamp.isdigit() or len(timestamp) > 12:
+    if not (timestamp.isascii() and timestamp.isdigit()) or len(timestamp) > 12:  # "²": no int
         return False
     return abs(now - int(timestamp)) <= max_age_seconds
 

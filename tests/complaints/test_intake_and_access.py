@@ -183,3 +183,42 @@ async def test_personal_data_not_logged(world, submit, caplog):
     await act(world, world.dispatcher, case["id"], "accept")
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "13912340000" not in text and "王秀英" not in text
+
+
+async def test_numbers_beyond_32_bits_are_422_not_500(world, submit):
+    # Found fuzzing the OpenAPI document: these reached the database and overflowed (500).
+    r = await world.client.post(
+        "/api/v1/complaints",
+        json={
+            "kind": "complaint",
+            "category": "city.road",
+            "content": "路面塌陷，请尽快处理。",
+            "images": [2**63],
+        },
+        headers={**world.resident, "Idempotency-Key": "wide-image-id-0001"},
+    )
+    assert r.status_code == 422 and r.json()["error"]["field"] == "images.0", r.text
+    r = await world.client.patch(
+        "/api/v1/admin/complaint-categories/city.road",
+        json={"sort_order": 2**31},
+        headers=world.admin,
+    )
+    assert r.status_code == 422 and r.json()["error"]["field"] == "sort_order", r.text
+    r = await world.client.post(
+        "/api/v1/admin/complaint-categories",
+        json={"code": "city.wide", "name": "测试分类", "sort_order": -(2**31) - 1},
+        headers=world.admin,
+    )
+    assert r.status_code == 422 and r.json()["error"]["field"] == "sort_order", r.text
+    case = await submit()
+    await act(world, world.dispatcher, case["id"], "accept")
+    r = await act(
+        world,
+        world.dispatcher,
+        case["id"],
+        "dispatch",
+        mode="joint",
+        department=world.depts["rgcgj"],
+        co_departments=[10**20],
+    )
+    assert r.status_code == 422 and r.json()["error"]["field"] == "co_departments.0", r.text

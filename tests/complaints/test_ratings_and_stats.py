@@ -203,3 +203,20 @@ async def test_subject_ratings_and_figures_match_a_rebuild(world, submit):
     )
     assert staff.json()["overall"]["completed"] == 1
     assert (await world.client.get("/api/v1/complaint-stats?from=2026-13")).status_code == 422
+
+
+async def test_a_department_id_that_is_no_number_or_too_wide_is_400_not_500(world):
+    # Found fuzzing: "²" passed isdigit() but not int() (500), a 20-digit id overflowed the
+    # database (500), and "٣" was taken for department 3.
+    for n, subject_id in enumerate(["²", "٣", "99999999999999999999", "2147483648"]):
+        r = await world.client.put(
+            "/api/v1/ratings",
+            json={"subject_type": "department", "subject_id": subject_id, "level": 3},
+            headers={**world.resident, "Idempotency-Key": f"rate-wide-dept-{n:04d}"},
+        )
+        assert r.status_code == 400, (subject_id, r.text)
+        assert r.json()["error"] == {
+            "code": "bad_request",
+            "message": "unknown department",
+            "field": "subject_id",
+        }

@@ -116,6 +116,11 @@ async def test_binding_and_contact_views(client: httpx.AsyncClient, emulator: ht
         "/api/v1/enterprise/corrections", headers=h, json={"changes": {"industry": "ZZ"}}
     )
     assert r.status_code == 422 and r.json()["error"]["field"] == "changes.industry"
+    # Found fuzzing: a count no 32-bit column holds was accepted, and applying it was a 500.
+    r = await client.post(
+        "/api/v1/enterprise/corrections", headers=h, json={"changes": {"employees": 2**31}}
+    )
+    assert r.status_code == 422 and r.json()["error"]["field"] == "changes.employees"
     r = await client.post(
         "/api/v1/enterprise/corrections",
         headers=h,

@@ -126,3 +126,21 @@ async def test_problem_found_records_one_event_and_limits(
     _, staff = await login("s1", [Role.STAFF], "rgmzj")
     r = await client.post(BATCH, json={"visits": [item]}, headers=staff)
     assert r.status_code == 403
+
+
+async def test_ids_beyond_32_bits_reject_the_item_not_the_batch(
+    grid: None, client: httpx.AsyncClient, login: Login
+) -> None:
+    # Found fuzzing the OpenAPI document: such ids reached the database and overflowed (500).
+    _, worker = await _worker(client, login, "wide", ["HY-G1"])
+    batch = [
+        visit("c0000101-aaaa", "H0001", policy_ids=[2**63]),
+        visit("c0000102-aaaa", "H0001", photos=[-(2**63) - 1]),
+        visit("c0000103-aaaa", "H0002"),
+    ]
+    r = await client.post(BATCH, json={"visits": batch}, headers=worker)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["rejected", "rejected", "accepted"]
+    assert results[0]["reason"].startswith("policy_ids")
+    assert results[1]["reason"].startswith("photos")

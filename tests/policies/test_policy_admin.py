@@ -369,6 +369,10 @@ async def test_unsafe_html_is_stripped_from_the_full_text(client, people):
         ({"guide": {"window_start": "2026-06-01", "window_end": "2026-05-01"}}, "guide"),
         ({"illustrated": [{"caption": "图一", "image": "424242"}]}, "illustrated.0.image"),
         ({"related": ["no-such-policy"]}, "related"),
+        # Found fuzzing (were 500): "²" passes isdigit() but not int(); 20 digits overflow.
+        ({"illustrated": [{"caption": "图一", "image": "²"}]}, "illustrated.0.image"),
+        ({"related": ["²"]}, "related"),
+        ({"related": ["99999999999999999999"]}, "related"),
         ({"colour": "red"}, "colour"),
     ],
 )
@@ -744,3 +748,11 @@ async def test_a_new_node_is_nested_under_its_parent(client, people):
     assert "environment.noise" not in [n["code"] for n in trees["topic"]]
     env = next(n for n in trees["topic"] if n["code"] == "environment")
     assert "environment.noise" in [n["code"] for n in env["children"]]
+
+
+async def test_a_page_beyond_the_last_is_422_not_500(client, people):
+    # Found fuzzing the OpenAPI document: page * page_size overflowed the database's OFFSET.
+    r = await client.get(f"{ADMIN}/policies?page=99999999999999999999", headers=people["admin"])
+    assert r.status_code == 422 and r.json()["error"]["field"] == "page", r.text
+    r = await client.get(f"{ADMIN}/policies?page=10000", headers=people["admin"])
+    assert r.json() == {"items": [], "total": 0}

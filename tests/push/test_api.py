@@ -300,3 +300,19 @@ async def test_retry_dead_letters(
     )
     await drain(dispatcher)
     assert (await PushIntent.get(id=intent.id)).status == "sent"
+
+
+async def test_retry_refuses_ids_beyond_64_bits(client: httpx.AsyncClient) -> None:
+    # Found by the OpenAPI fuzzer: an id no BIGINT can hold was a database overflow (500).
+    admin = await staff_token(client, "push-retry-fuzz", [Role.ADMIN])
+    for ids in ([2**63], [-(2**63) - 1], [1, 10**30]):
+        r = await client.post(
+            "/api/v1/admin/pushes/retry", json={"ids": ids}, headers=bearer(admin)
+        )
+        assert r.status_code == 422, (ids, r.text)
+        assert r.json()["error"]["code"] == "validation_error"
+        assert r.json()["error"]["field"].startswith("ids")
+    r = await client.post(
+        "/api/v1/admin/pushes/retry", json={"ids": [2**63 - 1]}, headers=bearer(admin)
+    )
+    assert r.json() == {"queued": 0}

@@ -47,6 +47,22 @@ async def test_a_captured_signed_query_cannot_be_replayed_later(client):
     assert await OutboxEvent.all().count() == 1
 
 
+async def test_a_signed_timestamp_that_is_no_ascii_number_is_403_not_500(client):
+    # "²" passes str.isdigit() but not int(): the freshness check raised (500).
+    nonce = "n0nce-digits"
+    for ts in ("²", "١٧٠٠٠٠٠٠٠٠"):
+        params = {
+            "signature": compute_signature(DEV_CALLBACK_TOKEN, ts, nonce),
+            "timestamp": ts,
+            "nonce": nonce,
+        }
+        body = json.dumps(_event("subscribe_msg_popup_event")).encode()
+        r = await client.post("/wechat/callback", params=params, content=body)
+        assert r.status_code == 403, (ts, r.text)
+        assert r.json()["error"]["code"] == "stale_timestamp"
+    assert await OutboxEvent.all().count() == 0
+
+
 async def test_unknown_event_names_do_not_become_topics(client):
     for name in ("'; DROP TABLE x; --", "policy.published", "anything_else"):
         params, body = _signed(int(time.time()), _event(name))
