@@ -355,11 +355,21 @@ async def get_blocked_terms(request: Request) -> HTTPResponse:
 async def put_blocked_terms(request: Request) -> HTTPResponse:
     from server.search.analysis import normalize
     from server.search.blocked import load_blocked_terms, save_blocked_terms
+    from server.search.hotwords import is_countable
 
     data = parse_body(request, BlockedTermsIn)
     for i, term in enumerate(data.terms):
-        if len(term) > 32 or len(normalize(term).strip()) > 32:
+        cleaned = normalize(term).strip()
+        if len(term) > 32 or len(cleaned) > 32:
             raise ValidationFailed("a blocked term has at most 32 characters", field=f"terms.{i}")
+        if cleaned and not is_countable(cleaned):
+            # Nothing else can ever be on the list (and NUL or lone surrogates cannot be
+            # stored): say so instead of keeping a term that blocks nothing.
+            raise ValidationFailed(
+                "a blocked term is made of letters, digits, Chinese characters and single "
+                "spaces (nothing else is ever a hot word)",
+                field=f"terms.{i}",
+            )
     await save_blocked_terms(data.terms, request.ctx.principal.user_id)
     rows = await load_blocked_terms()
     request.app.ctx.hot_words.set_admin_blocked(str(r["term"]) for r in rows)

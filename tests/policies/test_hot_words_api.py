@@ -95,6 +95,9 @@ async def test_admin_blocks_a_term(client, staff_login):
     [
         ({"terms": ["x" * 33]}, "terms.0"),
         ({"terms": ["ok", "ﷺ" * 2]}, "terms.1"),  # 36 characters once normalized
+        ({"terms": ["广告", "加V：x"]}, "terms.1"),  # could never be a hot word anyway
+        ({"terms": ["a\u0000b"]}, "terms.0"),  # NUL: PostgreSQL text cannot hold it
+        ('{"terms": ["\\ud800"]}', "terms.0"),  # a lone surrogate, as raw JSON
         ({"terms": [str(i) for i in range(501)]}, "terms"),
         ({"terms": "高龄津贴"}, "terms"),
         ({}, "terms"),
@@ -102,6 +105,10 @@ async def test_admin_blocks_a_term(client, staff_login):
 )
 async def test_bad_blocked_terms_body_is_422(client, staff_login, body, field):
     admin = {"Authorization": f"Bearer {await staff_login('boss', [Role.ADMIN], 'office')}"}
-    r = await client.put(BLOCKED, headers=admin, json=body)
+    if isinstance(body, str):
+        headers = {**admin, "Content-Type": "application/json"}
+        r = await client.put(BLOCKED, headers=headers, content=body.encode())
+    else:
+        r = await client.put(BLOCKED, headers=admin, json=body)
     assert r.status_code == 422, r.text
     assert r.json()["error"]["field"] == field
