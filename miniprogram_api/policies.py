@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse, file, json, raw
 
 from server.core.errors import NotFound
 from server.core.jsonutil import dumps
+from server.core.middleware import client_ip
 from server.core.openapi import documented
 from server.core.permissions import public
 from server.core.requests import parse_query
@@ -69,7 +70,7 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
 
     cached, counted = await ctx.search_cache.get_or_compute(_cache_key(params, browse), compute)
     if not browse and params.page == 1 and counted >= 0:
-        ctx.hot_words.add(params.q, counted)
+        ctx.hot_words.add(params.q, counted, client_ip(request))
     return raw(cached, content_type="application/json")
 
 
@@ -117,14 +118,9 @@ async def hot_words(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     settings = ctx.settings.search
     await ctx.hot_words.try_flush()  # this process's latest counts too (Redis may be down)
-    words = await hotwords.hot_words(
-        ctx.redis, settings.hot_words_days, 10, _blocked(settings.blocked_hot_words)
-    )
+    # Blocked: the configured terms and the admin-edited ones (search_blocked_terms).
+    words = await hotwords.hot_words(ctx.redis, settings.hot_words_days, 10, ctx.hot_words.blocked)
     return json({"items": words, "days": settings.hot_words_days})
-
-
-def _blocked(terms: list[str]) -> frozenset[str]:
-    return frozenset(normalize(t).strip() for t in terms)
 
 
 @bp.get("/policies/suggestions")
@@ -140,9 +136,7 @@ async def suggestions(request: Request) -> HTTPResponse:
     # Hot words are stored normalized (NFKC, lower case): compare like with like.
     typed = normalize(params.q).strip()
     await ctx.hot_words.try_flush()
-    hot = await hotwords.hot_words(
-        ctx.redis, settings.hot_words_days, 50, _blocked(settings.blocked_hot_words)
-    )
+    hot = await hotwords.hot_words(ctx.redis, settings.hot_words_days, 50, ctx.hot_words.blocked)
     items: list[dict[str, Any]] = [
         {"text": h["term"], "kind": "hot"} for h in hot if h["term"].startswith(typed)
     ][: params.limit]

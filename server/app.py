@@ -204,7 +204,10 @@ async def _open_search(app: App) -> None:
         lambda: f"{engine.generation}|{synonyms.version}", settings.search.cache_seconds
     )
     app.ctx.hot_words = HotWordCounter(
-        app.ctx.redis, settings.search.hot_words_days, settings.search.blocked_hot_words
+        app.ctx.redis,
+        settings.search.hot_words_days,
+        settings.search.blocked_hot_words,
+        per_client_hour=settings.search.hot_words_per_client_hour,
     )
     await _load_synonyms(app)
     app.ctx.indexer = None
@@ -224,6 +227,18 @@ async def _load_synonyms(app: App) -> None:
         app.ctx.synonyms.set(await load_groups())
     except Exception:
         logging.getLogger("zwgk.search").warning("synonyms not loaded", exc_info=True)
+    await _load_blocked_terms(app)
+
+
+async def _load_blocked_terms(app: App) -> None:
+    """The admin-blocked hot words (same refresh loop as the synonyms)."""
+    from server.search.blocked import load_blocked_terms
+
+    try:
+        rows = await load_blocked_terms()
+        app.ctx.hot_words.set_admin_blocked(str(r["term"]) for r in rows)
+    except Exception:
+        logging.getLogger("zwgk.search").warning("blocked hot words not loaded", exc_info=True)
 
 
 async def _refresh_synonyms_forever(app: App) -> None:

@@ -196,6 +196,9 @@ class SearchSettings(BaseModel):
     index_dir: Path | None = None
     #: Terms never shown as hot words or suggestions (normalized before comparing).
     blocked_hot_words: list[str] = Field(default_factory=list)
+    #: One client address adds at most this many hot-word/miss counts an hour; further
+    #: searches are answered but not counted. Kept in memory: the limit is per API process.
+    hot_words_per_client_hour: int = Field(20, ge=1, le=100_000)
     #: How often API processes re-read the admin-edited synonym table.
     synonyms_refresh_seconds: float = Field(30.0, gt=0)
 

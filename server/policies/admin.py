@@ -7,7 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError
 
-from server.core.errors import AppError, Conflict, NotFound
+from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
 from server.core.idempotency import idempotent
 from server.core.limits import UPLOAD, body_limit
 from server.core.openapi import documented
@@ -322,3 +322,55 @@ async def search_misses(request: Request) -> HTTPResponse:
     await ctx.hot_words.try_flush()
     items = await top_terms(ctx.redis, MISSES, params.days, params.limit)
     return json({"items": items, "days": params.days})
+
+
+class BlockedTermsIn(BaseModel):
+    """Every blocked hot word (replaces the current list): ``["某某", …]``."""
+
+    terms: list[str] = Field(max_length=500)
+
+
+@bp.get("/search/blocked-terms")
+@require(Role.ADMIN)
+@documented(summary="Terms blocked from the public hot-word list", tag="admin-search")
+async def get_blocked_terms(request: Request) -> HTTPResponse:
+    from server.search.blocked import load_blocked_terms
+
+    return json(
+        {
+            "items": await load_blocked_terms(),
+            "configured": sorted(request.app.ctx.settings.search.blocked_hot_words),
+        }
+    )
+
+
+@bp.put("/search/blocked-terms")
+@require(Role.ADMIN)
+@documented(
+    summary="Replace the blocked hot words (never counted, never shown; applied at once on "
+    "this process, within search.synonyms_refresh_seconds on the others)",
+    tag="admin-search",
+    body=BlockedTermsIn,
+)
+async def put_blocked_terms(request: Request) -> HTTPResponse:
+    from server.search.analysis import normalize
+    from server.search.blocked import load_blocked_terms, save_blocked_terms
+    from server.search.hotwords import is_countable
+
+    data = parse_body(request, BlockedTermsIn)
+    for i, term in enumerate(data.terms):
+        cleaned = normalize(term).strip()
+        if len(term) > 32 or len(cleaned) > 32:
+            raise ValidationFailed("a blocked term has at most 32 characters", field=f"terms.{i}")
+        if cleaned and not is_countable(cleaned):
+            # Nothing else can ever be on the list (and NUL or lone surrogates cannot be
+            # stored): say so instead of keeping a term that blocks nothing.
+            raise ValidationFailed(
+                "a blocked term is made of letters, digits, Chinese characters and single "
+                "spaces (nothing else is ever a hot word)",
+                field=f"terms.{i}",
+            )
+    await save_blocked_terms(data.terms, request.ctx.principal.user_id)
+    rows = await load_blocked_terms()
+    request.app.ctx.hot_words.set_admin_blocked(str(r["term"]) for r in rows)
+    return json({"items": rows})

@@ -101,3 +101,72 @@ async def test_cache_off_searches_every_time():
     for _ in range(3):
         await cache.get_or_compute("k", compute)
     assert calls == 3
+
+
+async def test_only_words_and_ideographs_are_counted(redis_client):
+    """Punctuation, symbols, URLs, emoji and control characters never reach the list."""
+    from server.core.clock import local_today
+    from server.search.hotwords import is_countable
+
+    counter = HotWordCounter(redis_client, keep_days=30)
+    for q in [
+        "高龄津贴",
+        "etc 货车",
+        "加微信abc123!",
+        "www.example.com",
+        "http://x.cn",
+        "养老😀",
+        "补贴\x07",
+        "补贴  申请",
+        "＜b＞",
+        "津贴，补贴",
+    ]:
+        counter.add(q, results=2)
+    counter.add("皋人社发〔2026〕7号", results=0)  # misses keep their rule when counted
+    await counter.flush()
+    day = local_today().strftime("%Y%m%d")
+    terms = await redis_client.zrange(f"zwgk:search:terms:{day}", 0, -1)
+    assert sorted(t.decode() for t in terms) == ["etc 货车", "高龄津贴"]
+    assert is_countable("养老 2026") and is_countable("ÉTÉ")
+    assert not is_countable(" 养老") and not is_countable("") and not is_countable("a\u200bb")
+    # ... but what staff see of them passes the same character rule.
+    from server.search.hotwords import MISSES, top_terms
+
+    await redis_client.zincrby(f"zwgk:search:misses:{day}", 1, "量子引力")
+    misses = await top_terms(redis_client, MISSES, 1, 10)
+    assert misses == [{"term": "量子引力", "count": 1}]
+
+
+async def test_each_client_counts_at_most_n_times_an_hour(redis_client):
+    from server.core.clock import local_today
+
+    now = [1000.0]
+    counter = HotWordCounter(redis_client, keep_days=30, per_client_hour=3, clock=lambda: now[0])
+    for _ in range(10):
+        counter.add("刷榜词", results=1, client="203.0.113.9")
+    counter.add("刷榜词", results=1, client="198.51.100.7")  # another client has its own
+    counter.add("刷榜词", results=0, client="203.0.113.9")  # misses spend the same budget
+    counter.add("的", results=1, client="192.0.2.1")  # not counted: no budget spent
+    await counter.flush()
+    day = local_today().strftime("%Y%m%d")
+    key = f"zwgk:search:terms:{day}"
+    assert await redis_client.zscore(key, "刷榜词") == 4.0
+    assert await redis_client.zrange(f"zwgk:search:misses:{day}", 0, -1) == []
+    now[0] += 3600  # an hour later the budget is back
+    for _ in range(5):
+        counter.add("刷榜词", results=1, client="203.0.113.9")
+    await counter.flush()
+    assert await redis_client.zscore(key, "刷榜词") == 7.0
+
+
+async def test_admin_blocked_terms_are_merged_with_configured_ones(redis_client):
+    from server.core.clock import local_today
+
+    counter = HotWordCounter(redis_client, keep_days=30, blocked=["稳岗返还"])
+    counter.set_admin_blocked(["ＡＤ广告", " "])
+    assert counter.blocked == frozenset({"稳岗返还", "ad广告"})
+    for q in ["稳岗返还", "AD广告", "补贴"]:
+        counter.add(q, results=1)
+    await counter.flush()
+    key = f"zwgk:search:terms:{local_today().strftime('%Y%m%d')}"
+    assert [t.decode() for t in await redis_client.zrange(key, 0, -1)] == ["补贴"]

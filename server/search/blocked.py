@@ -1,0 +1,62 @@
+"""Admin-blocked hot words (table ``search_blocked_terms``).
+
+A blocked term is never counted and never shown on the public hot-word list or in
+suggestions. The table is merged with ``search.blocked_hot_words``; each API process
+reloads it every ``search.synonyms_refresh_seconds`` (the process that saved it applies
+it at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from server.search.analysis import normalize
+
+
+def clean_terms(terms: Sequence[str]) -> list[str]:
+    """Normalized, trimmed, de-duplicated terms (empty ones dropped), in input order."""
+    return list(dict.fromkeys(t for t in (normalize(x).strip() for x in terms) if t))
+
+
+async def load_blocked_terms() -> list[dict[str, object]]:
+    """Every blocked term with who blocked it and when, alphabetically."""
+    from server.core.db import connection
+
+    rows = await connection().execute_query_dict(
+        "SELECT term, created_by, created_at FROM search_blocked_terms ORDER BY term"
+    )
+    out: list[dict[str, object]] = []
+    for r in rows:
+        created = r["created_at"]
+        if isinstance(created, datetime):
+            created = (created if created.tzinfo else created.replace(tzinfo=UTC)).isoformat()
+        out.append({"term": str(r["term"]), "created_by": r["created_by"], "created_at": created})
+    return out
+
+
+async def save_blocked_terms(terms: Sequence[str], created_by: int) -> list[str]:
+    """Replace the blocked terms (one transaction); terms already blocked keep who blocked
+    them and when. Returns the cleaned terms."""
+    from tortoise.transactions import in_transaction
+
+    cleaned = clean_terms(terms)
+    wanted = set(cleaned)
+    now = datetime.now(UTC)
+    async with in_transaction() as conn:
+        sqlite = str(conn.capabilities.dialect) == "sqlite"
+        rows = await conn.execute_query_dict("SELECT term FROM search_blocked_terms")
+        present = {str(r["term"]) for r in rows}
+        one = "?" if sqlite else "$1"
+        for term in sorted(present - wanted):
+            await conn.execute_query(f"DELETE FROM search_blocked_terms WHERE term = {one}", [term])
+        marks = "?, ?, ?" if sqlite else "$1, $2, $3"
+        stamp: object = now.isoformat(sep=" ") if sqlite else now
+        for term in cleaned:
+            if term not in present:
+                await conn.execute_query(
+                    "INSERT INTO search_blocked_terms (term, created_by, created_at) "
+                    f"VALUES ({marks})",
+                    [term, created_by, stamp],
+                )
+    return cleaned
