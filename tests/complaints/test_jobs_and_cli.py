@@ -20,8 +20,6 @@ from tests.complaints.conftest import act
 from tests.conftest import PG_URL
 from workers.complaints import EVENT_HANDLERS
 
-pytestmark = pytest.mark.asyncio
-
 
 async def test_problem_found_opens_one_case_per_visit(world):
     payload = {
