@@ -212,7 +212,7 @@ async def _open_search(app: App) -> None:
     await _load_synonyms(app)
     app.ctx.indexer = None
     if settings.search.indexer == "embedded":
-        indexer = Indexer(root)
+        indexer = Indexer(root, on_commit=lambda: engine.refresh(force=True))
         await indexer.ensure()
         await indexer.catch_up()
         app.ctx.indexer = indexer

@@ -6,8 +6,10 @@ Layout (``SearchSettings.index_dir``, default ``var/search``)::
     var/search/idx-<stamp>/     one Tantivy index + ``zwgk.json`` (schema version, cursor)
 
 The indexer (:mod:`server.search.indexer`) is the only writer. API processes open the live
-directory read-only and reload when ``CURRENT`` or the indexer's ``zwgk.json`` changes (the
-indexer rewrites it after every commit), checked at most every ``RELOAD_CHECK_SECONDS``.
+directory read-only and reload when ``CURRENT`` names another directory or the cursor in the
+indexer's ``zwgk.json`` moves (the indexer rewrites it after every commit), checked at most
+every ``RELOAD_CHECK_SECONDS``. The check compares contents, not modification times: two
+commits within one timestamp tick of the file system would otherwise look like one.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ class Page:
 class _State:
     path: Path
     index: tantivy.Index
-    stamp: tuple[int, int]  # (CURRENT mtime, meta mtime)
+    stamp: tuple[str, int]  # (live directory name, committed cursor)
     cursor: int
 
 
@@ -116,37 +118,23 @@ class SearchEngine:
 
     # ------------------------------------------------------------------ life cycle
 
-    def _stamp(self) -> tuple[int, int] | None:
-        try:
-            cur = (self.root / CURRENT).stat().st_mtime_ns
-        except OSError:
-            return None
-        path = live_dir(self.root)
-        if path is None:
-            return None
-        try:
-            return cur, (path / META).stat().st_mtime_ns
-        except OSError:
-            return None
-
     def refresh(self, *, force: bool = False) -> None:
-        """Pick up the indexer's latest commit (cheap: two ``stat`` calls at most every
-        100 ms)."""
+        """Pick up the indexer's latest commit (cheap: two small file reads at most every
+        ``RELOAD_CHECK_SECONDS``; ``force`` checks now)."""
         now = time.monotonic()
         if not force and now - self._checked < RELOAD_CHECK_SECONDS:
             return
         self._checked = now
-        stamp = self._stamp()
-        if stamp is None:
+        path = live_dir(self.root)
+        meta = None if path is None else read_meta(path)
+        if path is None or meta is None:
             return
+        stamp = (path.name, int(meta.get("cursor", 0)))
         state = self._state
         if state is not None and state.stamp == stamp:
             return
-        path = live_dir(self.root)
-        if not usable(path):
+        if meta.get("schema_version") != SCHEMA_VERSION:
             return
-        assert path is not None
-        meta = read_meta(path) or {}
         try:
             if state is not None and state.path == path:
                 state.index.reload()
@@ -158,7 +146,7 @@ class SearchEngine:
         except BaseException:
             log.exception("search index at %s could not be opened", path)
             return
-        self._state = _State(path, index, stamp, int(meta.get("cursor", 0)))
+        self._state = _State(path, index, stamp, stamp[1])
         self._facets = None
 
     @property
@@ -170,7 +158,7 @@ class SearchEngine:
     def generation(self) -> str:
         """Changes whenever the searchable content may have changed (cache key part)."""
         state = self._state
-        return "" if state is None else f"{state.path.name}:{state.cursor}:{state.stamp[1]}"
+        return "" if state is None else f"{state.path.name}:{state.cursor}"
 
     @property
     def cursor(self) -> int:

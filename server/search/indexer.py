@@ -14,7 +14,7 @@ import asyncio
 import logging
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -92,9 +92,18 @@ def _documents(rows: list[dict[str, Any]]) -> list[tantivy.Document]:
 class Indexer:
     """Owns the writer of the live index of ``root``."""
 
-    def __init__(self, root: Path, *, heap_bytes: int = HEAP_BYTES) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        heap_bytes: int = HEAP_BYTES,
+        on_commit: Callable[[], None] | None = None,
+    ) -> None:
         self.root = root
         self.heap_bytes = heap_bytes
+        #: Called after every commit and swap; the embedded indexer lets its own process's
+        #: engine reload at once instead of at its next periodic check.
+        self.on_commit = on_commit
         self._path: Path | None = None
         self._index: tantivy.Index | None = None
         self._writer: tantivy.IndexWriter | None = None
@@ -188,7 +197,9 @@ class Indexer:
                 if stale not in (path, old) and stale.is_dir():
                     shutil.rmtree(stale, ignore_errors=True)
             log.info("search index rebuilt: %d policies in %s", count, path)
-            return count
+        if self.on_commit is not None:
+            self.on_commit()
+        return count
 
     async def catch_up(self) -> int:
         """Apply every recorded change after the cursor; returns how many were applied."""
@@ -213,6 +224,8 @@ class Indexer:
                 self.cursor = rows[-1][0]
                 write_meta(self._path, self.cursor)
                 applied += len(ids)
+        if applied and self.on_commit is not None:
+            self.on_commit()
         return applied
 
     async def run_forever(self, interval: float = 0.2) -> None:
