@@ -134,12 +134,26 @@ class _LowerTable(dict[int, str | None]):
 
 
 class _CharNormTable(dict[int, str]):
-    """``str.translate`` table: one character's :func:`normalize` (NFKC, lower, …)."""
+    """``str.translate`` table: one character's :func:`normalize` (NFKC, lower, …).
+
+    Characters that do not normalize to exactly one character, and combining marks, are
+    also collected in ``not_one_to_one``: text free of them normalizes character for
+    character, so its positions need no map (the common case, checked in C).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.not_one_to_one: set[str] = set()
 
     def __missing__(self, cp: int) -> str:
-        out = unicodedata.normalize("NFKC", chr(cp)).translate(_LOWER_TABLE)
+        ch = chr(cp)
+        out = unicodedata.normalize("NFKC", ch).translate(_LOWER_TABLE)
         if len(self) < 65536:
             self[cp] = out
+            if len(out) != 1 or unicodedata.combining(ch):
+                self.not_one_to_one.add(ch)
+        else:  # the cache is full: never report a text as one-to-one on its account
+            self.not_one_to_one.add(ch)
         return out
 
 
@@ -159,24 +173,26 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_LOWER_TABLE)
 
 
-def _norm_with_map(text: str) -> tuple[str, list[int], list[int]]:
+def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """Normalized text plus, per normalized char, the original span ``[start, end)``.
 
-    Characters are normalized one at a time — or, when the text has combining marks, one
-    cluster (a character and its following marks) at a time — so every normalized
-    character traces back to the original characters it came from. The result equals
-    :func:`normalize` except for rare compositions across such units (conjoining Hangul
-    jamo, half-width katakana voicing marks); it is only used to place highlights.
+    The maps are ``None`` when normalization is character for character (position ``i``
+    of the result is position ``i`` of ``text``): ASCII, and nearly all Chinese text.
+
+    Otherwise characters are normalized one at a time — or, when the text has combining
+    marks, one cluster (a character and its following marks) at a time — so every
+    normalized character traces back to the original characters it came from. The result
+    equals :func:`normalize` except for rare compositions across such units (conjoining
+    Hangul jamo, half-width katakana voicing marks); it is only used to place highlights.
     """
     n = len(text)
     if text.isascii():
-        return text.lower(), list(range(n)), list(range(1, n + 1))
+        return text.lower(), None, None
+    norm = text.translate(_CHAR_NORM_TABLE)  # fills not_one_to_one for unseen characters
+    if _CHAR_NORM_TABLE.not_one_to_one.isdisjoint(text):
+        return norm, None, None
     if not any(map(unicodedata.combining, text)):
-        outs = list(map(_CHAR_NORM_TABLE.__getitem__, map(ord, text)))
-        norm = "".join(outs)
-        if len(norm) == n and all(outs):
-            return norm, list(range(n)), list(range(1, n + 1))
-        clusters = [(i, i + 1, out) for i, out in enumerate(outs)]
+        clusters = [(i, i + 1, _CHAR_NORM_TABLE[ord(ch)]) for i, ch in enumerate(text)]
     else:
         clusters = []
         i = 0
@@ -431,7 +447,7 @@ def _find_matches(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
             i = s + 1
             continue
         e = s + len(hit)
-        os_, oe = starts[s], ends[e - 1]
+        os_, oe = (s, e) if starts is None or ends is None else (starts[s], ends[e - 1])
         if os_ >= last_end:
             found.append((os_, oe, hit))
             last_end = oe

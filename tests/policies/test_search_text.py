@@ -148,6 +148,14 @@ def test_highlight_shows_original_characters() -> None:
     assert highlight("５Ｇ基站建设，5G 基站，㈱ＡＢＣ", pq) == (
         "<em>５Ｇ基站</em>建设，<em>5G</em> <em>基站</em>，<em>㈱</em><em>ＡＢＣ</em>"
     )
+    # Characters already in the normalization cache take the same path as new ones: a
+    # text that is character for character except for one expanding sign (㎡ → m2) or an
+    # ignorable one (zero-width space) still places highlights on the original characters.
+    pq = parse_query("面积 基站")
+    for _ in range(2):
+        assert highlight("面积90㎡以下，基\u200b站面积", pq) == (
+            "<em>面积</em>90㎡以下，<em>基\u200b站</em><em>面积</em>"
+        )
 
 
 def test_highlight_words_match_whole_tokens() -> None:
