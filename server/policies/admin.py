@@ -7,7 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError
 
-from server.core.errors import AppError, Conflict, NotFound, ValidationFailed
+from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
 from server.core.limits import UPLOAD, body_limit
 from server.core.openapi import documented
@@ -297,11 +297,6 @@ async def put_synonyms(request: Request) -> HTTPResponse:
     from server.search.synonyms import save_groups
 
     data = parse_body(request, SynonymsIn)
-    for i, group in enumerate(data.groups):
-        if len(group) > 20 or any(len(t) > 32 for t in group):
-            raise AppError(
-                "a group has at most 20 terms of at most 32 characters", field=f"groups.{i}"
-            )
     groups = await save_groups(data.groups)
     request.app.ctx.synonyms.set(groups)
     return json({"groups": [list(g) for g in groups]})
@@ -353,23 +348,9 @@ async def get_blocked_terms(request: Request) -> HTTPResponse:
     body=BlockedTermsIn,
 )
 async def put_blocked_terms(request: Request) -> HTTPResponse:
-    from server.search.analysis import normalize
     from server.search.blocked import load_blocked_terms, save_blocked_terms
-    from server.search.hotwords import is_countable
 
     data = parse_body(request, BlockedTermsIn)
-    for i, term in enumerate(data.terms):
-        cleaned = normalize(term).strip()
-        if len(term) > 32 or len(cleaned) > 32:
-            raise ValidationFailed("a blocked term has at most 32 characters", field=f"terms.{i}")
-        if cleaned and not is_countable(cleaned):
-            # Nothing else can ever be on the list (and NUL or lone surrogates cannot be
-            # stored): say so instead of keeping a term that blocks nothing.
-            raise ValidationFailed(
-                "a blocked term is made of letters, digits, Chinese characters and single "
-                "spaces (nothing else is ever a hot word)",
-                field=f"terms.{i}",
-            )
     await save_blocked_terms(data.terms, request.ctx.principal.user_id)
     rows = await load_blocked_terms()
     request.app.ctx.hot_words.set_admin_blocked(str(r["term"]) for r in rows)

@@ -11,11 +11,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from server.core.errors import ValidationFailed
 from server.search.analysis import normalize
+from server.search.hotwords import is_countable
+
+#: Longest blocked term, before and after normalization.
+MAX_TERM_CHARS = 32
 
 
 def clean_terms(terms: Sequence[str]) -> list[str]:
-    """Normalized, trimmed, de-duplicated terms (empty ones dropped), in input order."""
+    """Normalized, trimmed, de-duplicated terms (empty ones dropped), in input order.
+
+    Raises :class:`ValidationFailed` (field ``terms.<i>``) for a term that is too long or
+    could never be a hot word.
+    """
+    for i, term in enumerate(terms):
+        cleaned = normalize(term).strip()
+        if len(term) > MAX_TERM_CHARS or len(cleaned) > MAX_TERM_CHARS:
+            raise ValidationFailed(
+                f"a blocked term has at most {MAX_TERM_CHARS} characters", field=f"terms.{i}"
+            )
+        if cleaned and not is_countable(cleaned):
+            # Nothing else can ever be on the list (and NUL or lone surrogates cannot be
+            # stored): say so instead of keeping a term that blocks nothing.
+            raise ValidationFailed(
+                "a blocked term is made of letters, digits, Chinese characters and single "
+                "spaces (nothing else is ever a hot word)",
+                field=f"terms.{i}",
+            )
     return list(dict.fromkeys(t for t in (normalize(x).strip() for x in terms) if t))
 
 

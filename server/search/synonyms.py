@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from server.core.errors import ValidationFailed
 from server.search.analysis import Segment, normalize, parse_query
 from server.search.hotwords import STOP_WORDS
 
@@ -116,10 +117,26 @@ async def load_groups() -> list[tuple[str, ...]]:
     return [tuple(str(r["terms"]).split(",")) for r in rows]
 
 
+#: Limits of one synonym group (what an admin may save).
+MAX_GROUP_TERMS = 20
+MAX_TERM_CHARS = 32
+
+
 async def save_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-    """Replace every synonym group (one transaction); returns the cleaned groups."""
+    """Replace every synonym group (one transaction); returns the cleaned groups.
+
+    Raises :class:`ValidationFailed` (field ``groups.<i>``) for a group of more than
+    ``MAX_GROUP_TERMS`` terms or with a term longer than ``MAX_TERM_CHARS``.
+    """
     from tortoise.transactions import in_transaction
 
+    for i, group in enumerate(groups):
+        if len(group) > MAX_GROUP_TERMS or any(len(t) > MAX_TERM_CHARS for t in group):
+            raise ValidationFailed(
+                f"a group has at most {MAX_GROUP_TERMS} terms of at most {MAX_TERM_CHARS} "
+                "characters",
+                field=f"groups.{i}",
+            )
     cleaned = [g for g in (clean_group(x) for x in groups) if len(g) >= 2]
     async with in_transaction() as conn:
         sqlite = str(conn.capabilities.dialect) == "sqlite"

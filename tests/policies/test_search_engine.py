@@ -85,6 +85,11 @@ async def test_synonyms_relaxation_and_misses(client, staff_login):
     r = await client.put(f"{ADMIN}/search/synonyms", headers=staff, json={"groups": []})
     assert r.status_code == 403
     admin = {"Authorization": f"Bearer {await staff_login('boss', [Role.ADMIN], 'office')}"}
+    too_long = {"groups": [["社保", "社会保险"], ["养老", "养" * 33]]}
+    r = await client.put(f"{ADMIN}/search/synonyms", headers=admin, json=too_long)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "groups.1"
+    groups = (await client.get(f"{ADMIN}/search/synonyms", headers=staff)).json()["groups"]
+    assert ["社保", "社会保险"] in groups  # nothing was replaced
     r = await client.put(
         f"{ADMIN}/search/synonyms",
         headers=admin,
