@@ -456,10 +456,13 @@ def print_report(rep: Report) -> None:
     )
     if not o["dry_run"]:
         cache = o["search_cache_seconds"]
-        print(
-            f"search result cache: {'off' if not cache else f'{cache:g} s'}; "
-            f"query mix: {len(rep.options['queries'])} queries"
+        distinct = rep.options.get("zipf_distinct")
+        load = (
+            f"Zipf query log of {distinct} distinct queries"
+            if distinct
+            else f"query mix: {len(rep.options['queries'])} queries"
         )
+        print(f"search result cache: {'off' if not cache else f'{cache:g} s'}; {load}")
     if rep.engine_index_seconds is not None:
         print(
             f"import: database {rep.import_seconds:.1f} s + engine index "
@@ -602,6 +605,7 @@ def run(opts: Options) -> Report:
             "seed": opts.seed,
             "dry_run": opts.dry_run,
             "search_cache_seconds": opts.search_cache_seconds,
+            "zipf": opts.zipf,
             "wrk_threads": opts.wrk_threads,
             "rounds": opts.rounds,
         },
