@@ -50,6 +50,7 @@ A query is normalized and cut at separators into *segments*; all segments must m
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import unicodedata
@@ -171,6 +172,45 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_LOWER_TABLE)
+
+
+@functools.cache
+def _unsafe_for_han_terms() -> re.Pattern[str]:
+    """Characters that keep Chinese-only terms from being matched in the text as written.
+
+    Those whose normalization is not exactly themselves yet yields a Han character
+    (compatibility ideographs, Kangxi radicals, ㈱ …), and those that shift positions: they
+    normalize to no or several characters, or are marks that combine. Everything beyond
+    the Basic Multilingual Plane counts as unsafe (not worth enumerating). A text free of
+    them holds a Chinese term exactly where its normalized form does (nearly every policy
+    text: full-width punctuation maps one to one onto non-Han characters).
+
+    Built once per process from :mod:`unicodedata` (~0.1 s), on the first snippet.
+    """
+    parts: list[str] = []
+    start: int | None = None
+    for cp in range(0x80, 0x10000):
+        unsafe = True  # surrogates: never in stored text, and never trusted
+        if not 0xD800 <= cp < 0xE000:
+            ch = chr(cp)
+            out = unicodedata.normalize("NFKC", ch).translate(_LOWER_TABLE)
+            unsafe = (
+                len(out) != 1
+                or bool(unicodedata.combining(ch) or unicodedata.combining(out))
+                or (out != ch and _is_han(ord(out)))
+            )
+        if unsafe and start is None:
+            start = cp
+        elif not unsafe and start is not None:
+            parts.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
+            start = None
+    if start is not None:
+        parts.append(f"\\U{start:08x}-\\U0000ffff")
+    return re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]")
+
+
+def _all_han(terms: list[str]) -> bool:
+    return all(_is_han(ord(ch)) for term in terms for ch in term)
 
 
 def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
@@ -414,7 +454,10 @@ def _find_matches(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
     terms = [t for t in pq.highlight_terms if t]
     if not terms or not text:
         return []
-    norm, starts, ends = _norm_with_map(text)
+    if _all_han(terms) and _unsafe_for_han_terms().search(text) is None:
+        norm, starts, ends = text, None, None  # see _unsafe_for_han_terms
+    else:
+        norm, starts, ends = _norm_with_map(text)
     pattern = re.compile("|".join(re.escape(t) for t in terms))
     found: list[tuple[int, int, str]] = []
     last_end = 0

@@ -158,6 +158,55 @@ def test_highlight_shows_original_characters() -> None:
         )
 
 
+def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_would() -> None:
+    """Chinese-only highlight terms skip normalizing the text when nothing in it could
+    change a match (the shortcut behind fast snippets); on random mixtures of full-width
+    forms, compatibility ideographs (豈 → 豈), Kangxi radicals (⼀ → 一), enclosed forms (㈱),
+    marks, zero-width characters and astral ideographs the matches are those found on the
+    normalized text."""
+    from server.search import analysis
+
+    pool = (
+        list("补贴企业一丁七社会保险养老株豈")
+        + [chr(c) for c in range(0xFF01, 0xFF20)]  # full-width punctuation and digits
+        + ["\uf900", "\uf901", "\u2f00", "\u2f01", "\u3231", "\u200b", "\u0301", "\U00020000"]
+        + list("，。；：（）〔〕 abcABC123")
+    )
+    terms = ["补贴", "一丁", "社会保险", "株", "豈"]
+    pq = ParsedQuery((), tuple(sorted(terms, key=lambda t: (-len(t), t))), frozenset())
+    rng = random.Random(7)
+    shortcuts = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
+        slow = analysis._norm_with_map(text)
+        assert analysis._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
+        shortcuts += analysis._unsafe_for_han_terms().search(text) is None
+    assert shortcuts > 300  # the shortcut was exercised, not only the general path
+
+
+def _matches_on_normalized(
+    text: str, terms: list[str], mapped: tuple[str, list[int] | None, list[int] | None]
+) -> list[tuple[int, int, str]]:
+    """Leftmost-longest matches of Chinese ``terms`` on the normalized text, in original
+    coordinates (the reference the shortcut must agree with)."""
+    norm, starts, ends = mapped
+    ordered = sorted(terms, key=lambda t: (-len(t), t))
+    found: list[tuple[int, int, str]] = []
+    i = last_end = 0
+    while i < len(norm):
+        hit = next((t for t in ordered if norm.startswith(t, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        e = i + len(hit)
+        s0, e0 = (i, e) if starts is None or ends is None else (starts[i], ends[e - 1])
+        if s0 >= last_end:
+            found.append((s0, e0, hit))
+            last_end = e0
+        i = e
+    return found
+
+
 def test_highlight_words_match_whole_tokens() -> None:
     assert highlight("a ab ba a1", parse_query("a")) == "<em>a</em> ab ba <em>a</em>1"
     assert highlight("ab abc", parse_query("ab", prefix_last=True)) == ("<em>ab</em> <em>ab</em>c")
