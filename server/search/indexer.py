@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
+import os
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Protocol
 
 import tantivy
 
@@ -48,6 +53,8 @@ _COLUMNS = (
 )
 #: Policies read per database query (bounded ``IN`` lists and memory).
 BATCH = 500
+#: A rebuild of at least this many policies builds documents in worker processes.
+PARALLEL_FROM = 5_000
 HEAP_BYTES = 64_000_000
 
 
@@ -87,6 +94,63 @@ async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
 
 def _documents(rows: list[dict[str, Any]]) -> list[tantivy.Document]:
     return [to_document(_source(r)) for r in rows if r["status"] in INDEXED_STATUSES]
+
+
+async def _indexed_rows() -> AsyncIterator[list[dict[str, Any]]]:
+    """Every indexed policy's columns, in id order, ``BATCH`` rows at a time."""
+    from server.policies.models import Policy
+
+    last = 0
+    while True:
+        rows = (
+            await Policy.filter(id__gt=last, status__in=sorted(INDEXED_STATUSES))
+            .order_by("id")
+            .limit(BATCH)
+            .values(*_COLUMNS)
+        )
+        if not rows:
+            return
+        last = int(rows[-1]["id"])
+        yield rows
+
+
+class _Builder(Protocol):
+    parallel: int
+
+    def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[tantivy.Document]]: ...
+
+
+@asynccontextmanager
+async def _document_builder() -> AsyncIterator[_Builder]:
+    """Builds engine documents from rows: in worker processes when the library is big
+    enough to repay starting them (tokenizing is pure-Python CPU work, ~0.7 ms a policy),
+    else in a thread."""
+    from server.policies.models import Policy
+
+    loop = asyncio.get_running_loop()
+    cpus = os.cpu_count() or 1
+    big = cpus > 1 and await Policy.filter(status__in=sorted(INDEXED_STATUSES)).count() >= (
+        PARALLEL_FROM
+    )
+    # Spawned, not forked: this process runs the engine's writer threads and the
+    # database driver's, and a fork copies their locks mid-state.
+    pool = (
+        ProcessPoolExecutor(cpus, mp_context=multiprocessing.get_context("spawn")) if big else None
+    )
+
+    class Build:
+        parallel = cpus if pool is not None else 1
+
+        def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[tantivy.Document]]:
+            if pool is None:
+                return asyncio.ensure_future(asyncio.to_thread(_documents, rows))
+            return loop.run_in_executor(pool, _documents, rows)
+
+    try:
+        yield Build()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 class Indexer:
@@ -168,23 +232,21 @@ class Indexer:
             index = tantivy.Index(SCHEMA, path=str(path), reuse=False)
             writer = index.writer(self.heap_bytes, 1)
             count = 0
-            last = 0
-            from server.policies.models import Policy
-
-            while True:
-                rows = (
-                    await Policy.filter(id__gt=last, status__in=sorted(INDEXED_STATUSES))
-                    .order_by("id")
-                    .limit(BATCH)
-                    .values(*_COLUMNS)
-                )
-                if not rows:
-                    break
-                last = int(rows[-1]["id"])
-                docs = await asyncio.to_thread(_documents, rows)
-                for doc in docs:
-                    writer.add_document(doc)
-                count += len(docs)
+            async with _document_builder() as build:
+                pending: deque[asyncio.Future[list[tantivy.Document]]] = deque()
+                async for rows in _indexed_rows():
+                    pending.append(build(rows))
+                    # Keep every builder busy while the writer takes finished batches.
+                    while len(pending) > 2 * build.parallel or (pending and pending[0].done()):
+                        docs = await pending.popleft()
+                        for doc in docs:
+                            writer.add_document(doc)
+                        count += len(docs)
+                while pending:
+                    docs = await pending.popleft()
+                    for doc in docs:
+                        writer.add_document(doc)
+                    count += len(docs)
             await asyncio.to_thread(writer.commit)
             await asyncio.to_thread(writer.wait_merging_threads)
             write_meta(path, cursor)

@@ -195,6 +195,49 @@ async def test_index_is_a_cache_of_the_database(settings, redis_client, tmp_path
         indexer.close()
 
 
+async def test_rebuild_in_worker_processes_indexes_what_one_thread_does(
+    settings, redis_client, tmp_path, monkeypatch
+):
+    """A big library is tokenized in spawned worker processes: the index built that way
+    answers exactly as one built in a thread."""
+    import os
+
+    from server.core.db import close_db, init_db
+    from server.search import indexer as indexer_module
+    from server.search.engine import SearchEngine
+    from server.search.indexer import Indexer
+    from server.search.service import SearchQuery, search_policies
+    from tests.conftest import _truncate_postgres
+
+    if (os.cpu_count() or 1) < 2:
+        import pytest
+
+        pytest.skip("worker processes need two CPUs")
+    if PG_URL:
+        await _truncate_postgres(settings.database.url)
+    await init_db(settings.database)
+    try:
+        await _import([*POLICIES, HOUSING])
+        answers = []
+        for parallel_from in (10**9, 1):  # a thread, then worker processes
+            monkeypatch.setattr(indexer_module, "PARALLEL_FROM", parallel_from)
+            root = tmp_path / f"search-{parallel_from}"
+            indexer = Indexer(root)
+            assert await indexer.rebuild() == 3
+            indexer.close()
+            engine = SearchEngine(root)
+            engine.refresh(force=True)
+            answers.append(
+                [
+                    [i["title"] for i in search_policies(engine, SearchQuery(q=q)).items]
+                    for q in ("社会保险", "津贴", "住房", "缓缴")
+                ]
+            )
+        assert answers[0] == answers[1] and all(answers[0])
+    finally:
+        await close_db()
+
+
 def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 40) -> None:
     deadline = time.monotonic() + timeout
     while True:
