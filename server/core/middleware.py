@@ -6,6 +6,7 @@ import ipaddress
 import re
 import uuid
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from redis.exceptions import RedisError
 from sanic import Request
@@ -98,8 +99,15 @@ def register_middleware(app: App) -> None:
         # or compared by the database: refuse them before any handler runs.
         if request.route is None or was_rejected(request):
             return
-        for name, value in request.match_info.items():
-            if isinstance(value, str) and not is_storable(value):
+        params = request.match_info
+        for name, value in params.items():
+            if not isinstance(value, str):
+                continue
+            if "%" in value:
+                # The router hands path parameters over as sent: clients percent-encode
+                # non-ASCII (a tag such as 绿色工厂), and handlers expect the text.
+                value = params[name] = unquote(value)
+            if not is_storable(value):
                 raise InvalidText("the path contains characters that cannot be used", field=name)
         try:
             args = request.args

@@ -217,6 +217,11 @@ async def test_staff_rules_and_views(client: httpx.AsyncClient, emulator: httpx.
     assert r.status_code == 403
     r = await client.post("/api/v1/admin/enterprise-tags", headers=admin, json={"tag": "绿色工厂"})
     assert r.status_code == 201 and "绿色工厂" in r.json()["items"]
+    # A Chinese tag in the path arrives percent-encoded (clients must encode non-ASCII).
+    r = await client.delete(
+        "/api/v1/admin/enterprise-tags/%E7%BB%BF%E8%89%B2%E5%B7%A5%E5%8E%82", headers=admin
+    )
+    assert r.status_code == 200 and "绿色工厂" not in r.json()["items"], r.text
 
 
 async def test_policy_finder(app: Any, client: httpx.AsyncClient, emulator: httpx.Client) -> None:
