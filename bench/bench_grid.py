@@ -123,14 +123,14 @@ async def build(households: int, seed: int) -> dict[str, Any]:
                                 stage="service", status="published")  # fmt: skip
     # Pushes: 30 % of households about the policy (mixed statuses), 20 % about another one.
     pcols = ("kind", "recipient_type", "recipient_id", "subject_type", "subject_id", "data",
-             "urgent", "dedup_key", "status", "created_at")  # fmt: skip
+             "urgent", "dedup_key", "status", "created_at", "attempts")  # fmt: skip
     statuses = ("sent", "sent", "opened", "failed", "queued")
     pushes: list[list[Any]] = []
     for i in range(households):
         for pid, share in ((policy.id, 0.30), (other.id, 0.20)):
             if rng.random() < share:
                 pushes.append(["policy_match", "household", f"H{i:07d}", "policy", str(pid), "{}",
-                               False, f"b:{i}:{pid}", rng.choice(statuses), now])  # fmt: skip
+                               False, f"b:{i}:{pid}", rng.choice(statuses), now, 0])  # fmt: skip
         if len(pushes) >= 50_000:
             await insert_rows(conn, "push_intents", pcols, pushes)
             pushes.clear()

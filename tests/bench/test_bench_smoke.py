@@ -127,3 +127,33 @@ def test_python_load_client_counts_responses_and_non_200(tiny_server: str) -> No
     assert res.errors == 0
     # Each connection alternates between the two paths, so about half are 404s.
     assert 0 < res.non200 < res.requests
+
+
+TINY_RUNS = {
+    "grid": ["bench.bench_grid", "--households", "2000", "--repeat", "1"],
+    "matching": ["bench.bench_matching", "--small", "300", "--large", "600", "--policies", "20",
+                 "--db-rows", "300"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "argv",
+    list(TINY_RUNS.values()),
+    ids=list(TINY_RUNS),
+)
+def test_database_benchmarks_run_at_a_tiny_size(argv: list[str], tmp_path: Path) -> None:
+    """The benchmarks write rows with raw SQL: a schema change that breaks them (a new NOT
+    NULL column) fails here, not in the next ``make bench``. Figures are not checked."""
+    import subprocess
+    import sys
+
+    extra = ["--out", str(tmp_path / "out.json")] if argv[0] == "bench.bench_matching" else []
+    r = subprocess.run(
+        [sys.executable, "-m", *argv, *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-3000:]
