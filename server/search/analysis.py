@@ -209,6 +209,12 @@ def _unsafe_for_han_terms() -> re.Pattern[str]:
     return re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]")
 
 
+def prepare() -> None:
+    """Build the tables computed on first use now (~0.1 s), so that an API process's first
+    search does not pay for them."""
+    _unsafe_for_han_terms()
+
+
 def _all_han(terms: list[str]) -> bool:
     return all(_is_han(ord(ch)) for term in terms for ch in term)
 
