@@ -51,14 +51,16 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
     ctx = request.app.ctx
     settings = ctx.settings.search
     engine = await _current_engine(request)
-    if not engine.ready:
-        raise SearchUnavailable("the search index is being built; try again in a minute")
+    engine.refresh()  # pick up the indexer's last commit: the cache key names the generation
 
     async def compute() -> tuple[str, int]:
         # Validation happens here, on a miss: a cached page is proof that its query was
-        # valid, and a bad query raises (422) before anything is cached.
+        # valid, and a bad query raises (422, even while the index is being built) before
+        # anything is cached.
         if not browse:
             search_service.parse(params.q, settings.max_query_length)
+        if not engine.ready:
+            raise SearchUnavailable("the search index is being built; try again in a minute")
         regions = service.region_scope(params.region) if params.region else None
         query = replace(
             SearchQuery.from_params(params, regions),

@@ -155,6 +155,8 @@ async def test_index_is_a_cache_of_the_database(settings, redis_client, tmp_path
         await _import(POLICIES)
         r = await c.get(SEARCH, params={"q": "高龄"})
         assert r.status_code == 503 and r.json()["error"]["code"] == "search_unavailable"
+        r = await c.get(SEARCH, params={"q": "、，。"})  # a bad query is still the client's
+        assert r.status_code == 422 and r.json()["error"]["field"] == "q", r.text
         indexer = Indexer(root)  # what `zwgk indexer` does at start
         await indexer.ensure()
         app.ctx.search_engine.refresh(force=True)
