@@ -215,6 +215,13 @@ def prepare() -> None:
     _unsafe_for_han_terms()
 
 
+@functools.lru_cache(maxsize=1024)
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``terms`` (compiled once per query's terms: a result page
+    cuts twenty snippets and titles with the same terms)."""
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
 def _all_han(terms: list[str]) -> bool:
     return all(_is_han(ord(ch)) for term in terms for ch in term)
 
@@ -464,7 +471,7 @@ def _find_matches(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
         norm, starts, ends = text, None, None  # see _unsafe_for_han_terms
     else:
         norm, starts, ends = _norm_with_map(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    pattern = _alternation(tuple(terms))
     found: list[tuple[int, int, str]] = []
     last_end = 0
     i = 0
@@ -522,10 +529,11 @@ def highlight(text: str, pq: ParsedQuery) -> str:
     return _render(text, 0, len(text), _find_matches(text, pq))
 
 
-def make_snippet(text: str, pq: ParsedQuery, width: int = 60) -> str:
+def make_snippet(text: str, pq: ParsedQuery, width: int = 60, *, collapsed: bool = False) -> str:
     """An HTML-escaped window of about ``width`` characters of ``text`` around the best match.
 
-    Runs of whitespace are collapsed to one space first. The window is the one holding the
+    Runs of whitespace are collapsed to one space first (unless ``collapsed`` says the text
+    has no runs: the index stores its windows so). The window is the one holding the
     most distinct highlight terms (earliest on ties), starting a little before its first
     match; without matches it is the start of the text. Matches are wrapped in
     ``<em>…</em>`` and ``…`` marks a cut at either end. The output shows the original
@@ -533,7 +541,8 @@ def make_snippet(text: str, pq: ParsedQuery, width: int = 60) -> str:
     """
     if width < 1:
         raise ValueError("width must be positive")
-    text = _WS.sub(" ", text).strip()
+    # ``collapsed``: the caller's text has single spaces only (the stored windows).
+    text = text.strip() if collapsed else _WS.sub(" ", text).strip()
     n = len(text)
     matches = _find_matches(text, pq)
     start = 0

@@ -305,7 +305,7 @@ def list_item(hit: Hit, pq: ParsedQuery | None) -> dict[str, Any]:
     stored window: bounded work per item)."""
     it = hit.item
     if pq is not None:
-        snippet = make_snippet(it["window"], pq)
+        snippet = make_snippet(it["window"], pq, collapsed=True)  # collapsed when indexed
         if it.get("cut") and not snippet.endswith("…"):
             snippet += "…"
         title = highlight(it["title"], pq)
