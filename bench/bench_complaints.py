@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -53,11 +51,12 @@ from bench.bench_search import (
     wait_ready,
     zwgk_executable,
 )
-from bench.loadgen import LoadResult, combine, find_wrk
+from bench.loadgen import WRK_DONE_LUA, LoadResult, combine, find_wrk, run_wrk_script
 
 OUT = REPO / "bench" / "out" / "complaints.json"
 
-_LUA = r"""
+_LUA = (
+    r"""
 local tokens = { %(tokens)s }
 local method = "%(method)s"
 local path = "%(path)s"
@@ -71,7 +70,7 @@ end
 
 function init(args)
   idx = offset * 1000003
-  non2xx = 0
+  bad = 0
   sent = 0
   answered = 0
 end
@@ -94,27 +93,13 @@ end
 function response(status, headers, body)
   answered = answered + 1
   if status < 200 or status > 299 then
-    non2xx = non2xx + 1
+    bad = bad + 1
   end
 end
 
-function done(summary, latency, requests)
-  local bad, unanswered = 0, 0
-  for _, t in ipairs(threads) do
-    bad = bad + t:get("non2xx")
-    unanswered = unanswered + t:get("sent") - t:get("answered")
-  end
-  local e = summary.errors
-  io.write(string.format(
-    "ZWGK_WRK requests=%%d duration_us=%%d p50_us=%%d p90_us=%%d p99_us=%%d mean_us=%%.1f " ..
-    "max_us=%%d non200=%%d unanswered=%%d err_connect=%%d err_read=%%d err_write=%%d " ..
-    "err_timeout=%%d\n",
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-    latency:percentile(99), latency.mean, latency.max, bad, unanswered,
-    e.connect, e.read, e.write, e.timeout))
-end
 """
-_WRK_LINE = re.compile(r"^ZWGK_WRK (.*)$", re.MULTILINE)
+    + WRK_DONE_LUA
+)
 
 CONTENTS = [
     "如城街道海阳路人行道砖块松动破损，雨天积水，老人经过容易摔倒，希望尽快修复。",
@@ -148,39 +133,8 @@ def wrk_load(
         "body": body,
         "run": run,
     }
-    with tempfile.TemporaryDirectory(prefix="zwgk-wrk-") as tmp:
-        script = Path(tmp) / "load.lua"
-        script.write_text(script_text, encoding="utf-8")
-        cmd = [
-            wrk,
-            "-t1",
-            f"-c{connections}",
-            f"-d{max(1, round(duration))}s",
-            "--timeout=5s",
-            "-s",
-            str(script),
-            url.rstrip("/") + "/",
-        ]
-        res = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
-    m = _WRK_LINE.search(res.stdout)
-    if res.returncode != 0 or m is None:
-        raise RuntimeError(f"wrk failed: {res.stdout[-500:]} {res.stderr[-500:]}")
-    f = {k: float(v) for k, v in (kv.split("=", 1) for kv in m.group(1).split())}
-    secs = f["duration_us"] / 1e6
-    return LoadResult(
-        tool="wrk",
-        connections=connections,
-        duration_s=secs,
-        requests=int(f["requests"]),
-        rps=f["requests"] / secs if secs else 0.0,
-        p50_ms=f["p50_us"] / 1000,
-        p90_ms=f["p90_us"] / 1000,
-        p99_ms=f["p99_us"] / 1000,
-        mean_ms=f["mean_us"] / 1000,
-        max_ms=f["max_us"] / 1000,
-        non200=int(f["non200"]),
-        errors=int(f["err_connect"] + f["err_read"] + f["err_write"] + f["err_timeout"]),
-        unanswered=max(0, int(f["unanswered"])),
+    return run_wrk_script(
+        wrk, url, script_text, connections=connections, duration=duration, timeout_s=5
     )
 
 
