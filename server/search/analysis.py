@@ -301,43 +301,11 @@ def _runs(norm: str) -> Iterator[list[_Run]]:
         yield group
 
 
-def _han_tokens(run: str) -> list[str]:
-    """Bigrams of a CJK run followed by its terminal unigram."""
-    tokens = [run[i : i + 2] for i in range(len(run) - 1)]
-    tokens.append(run[-1])
-    return tokens
-
-
-def index_tokens(text: str) -> list[str]:
-    """Tokens of a document field, in order (a token's position is its list index).
-
-    >>> index_tokens("郑民〔2016〕28号")
-    ['郑民', '民', '2016', '28', '号']
-    >>> index_tokens("5G基站")
-    ['5', 'g', '基站', '站']
-    """
+def _tokens_and_chars(text: str) -> tuple[list[str], list[str]]:
+    """The tokens of a document field, in order, and its Han runs with their characters
+    separated by spaces (normalizing once)."""
     # The hot path of indexing: runs are taken straight from the class string (grouping
     # only matters for queries), and bigrams are built by C-level map/str.__add__.
-    norm = normalize(text)
-    classes = norm.translate(_CLASS_TABLE)
-    tokens: list[str] = []
-    extend = tokens.extend
-    append = tokens.append
-    for m in _CLASS_RUN.finditer(classes):
-        start, end = m.span()
-        run = norm[start:end]
-        if classes[start] == _HAN:
-            if end - start > 1:
-                extend(map(str.__add__, run[:-1], run[1:]))
-            append(run[-1])
-        else:
-            append(run[:MAX_WORD_CHARS])
-    return tokens
-
-
-def index_fields(text: str) -> tuple[str, str]:
-    """What the engine indexes for one text field: the tokens of :func:`index_tokens`
-    joined by spaces, and the field's Han characters joined by spaces (normalizing once)."""
     norm = normalize(text)
     classes = norm.translate(_CLASS_TABLE)
     tokens: list[str] = []
@@ -354,6 +322,24 @@ def index_fields(text: str) -> tuple[str, str]:
             chars.append(" ".join(run))
         else:
             append(run[:MAX_WORD_CHARS])
+    return tokens, chars
+
+
+def index_tokens(text: str) -> list[str]:
+    """Tokens of a document field, in order (a token's position is its list index).
+
+    >>> index_tokens("郑民〔2016〕28号")
+    ['郑民', '民', '2016', '28', '号']
+    >>> index_tokens("5G基站")
+    ['5', 'g', '基站', '站']
+    """
+    return _tokens_and_chars(text)[0]
+
+
+def index_fields(text: str) -> tuple[str, str]:
+    """What the engine indexes for one text field: the tokens of :func:`index_tokens`
+    joined by spaces, and the field's Han characters joined by spaces."""
+    tokens, chars = _tokens_and_chars(text)
     return " ".join(tokens), " ".join(chars)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import tantivy
 
-from server.search.analysis import _CLASS_TABLE, _HAN, index_fields, normalize
+from server.search.analysis import index_fields
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
 SCHEMA_VERSION = 2
@@ -76,13 +76,6 @@ class PolicySource:
 def sort_key(day: date | None, policy_id: int) -> int:
     """Newest first (undated last), then the highest id: one integer, descending."""
     return ((day.toordinal() if day else 0) << 32) | (policy_id & 0xFFFFFFFF)
-
-
-def han_chars(text: str) -> str:
-    """Every Han character of ``text`` (normalized), separated by spaces."""
-    norm = normalize(text)
-    classes = norm.translate(_CLASS_TABLE)
-    return " ".join(ch for ch, cls in zip(norm, classes, strict=True) if cls == _HAN)
 
 
 def _window(text: str) -> tuple[str, bool]:

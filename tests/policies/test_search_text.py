@@ -512,10 +512,10 @@ def test_bm25_ranks_title_hit_above_body_hit(tmp_path: Path) -> None:
 
 
 def test_character_fields() -> None:
-    from server.search.schema import han_chars
+    from server.search.analysis import index_fields
 
-    assert han_chars("高龄ＡＢ〔2016〕郑") == "高 龄 郑"
-    assert han_chars("5G") == ""
+    assert index_fields("高龄ＡＢ〔2016〕郑") == ("高龄 龄 ab 2016 郑", "高 龄 郑")
+    assert index_fields("5G") == ("5 g", "")
 
 
 def test_engine_panics_become_rejections() -> None:
