@@ -178,3 +178,28 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
 
     async with client_for(app) as c:
         yield c
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with minimal cost: sign-in still hashes and verifies for real, quickly."""
+    from argon2 import PasswordHasher
+
+    from server.accounts import service
+
+    monkeypatch.setattr(
+        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
+@pytest.fixture
+def staff_login(client: httpx.AsyncClient) -> Any:
+    """``await staff_login(username, [roles], department)`` → a back-office bearer token."""
+    from tests.helpers import sign_in_staff
+
+    async def login(
+        username: str, roles: list[Any] | None = None, department: str | None = None
+    ) -> str:
+        return (await sign_in_staff(client, username, roles, department))[1]
+
+    return login

@@ -66,6 +66,42 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+#: The password of back-office accounts made by :func:`sign_in_staff`.
+STAFF_PASSWORD = "password-123456"
+
+
+async def sign_in_staff(
+    client: httpx.AsyncClient,
+    username: str,
+    roles: list[Any] | None = None,
+    department: str | None = None,
+    *,
+    create_department: bool = True,
+    department_name: str | None = None,
+) -> tuple[int, str]:
+    """Create a back-office account and sign it in through the API; (user id, token).
+
+    ``roles`` defaults to staff; ``department`` is created when it does not exist.
+    """
+    from server.accounts.service import create_back_office_user
+    from server.core.permissions import Role
+
+    user = await create_back_office_user(
+        username=username,
+        password=STAFF_PASSWORD,
+        roles=roles or [Role.STAFF],
+        display_name=username,
+        department_code=department,
+        department_name=department_name,
+        create_department=create_department,
+    )
+    r = await client.post(
+        "/api/v1/admin/auth/login", json={"username": username, "password": STAFF_PASSWORD}
+    )
+    assert r.status_code == 200, r.text
+    return user.id, str(r.json()["token"])
+
+
 @contextlib.contextmanager
 def running_emulator(log: Path, *extra_args: str) -> Iterator[str]:
     """The WeChat emulator as a real subprocess on a free port; yields its base URL."""

@@ -11,31 +11,17 @@ from typing import Any
 import httpx
 import pytest
 
-from server.accounts.service import create_back_office_user
 from server.complaints.deadlines import invalidate_cache
 from server.complaints.seed import seed_reference_data
 from server.core.clock import CHINA
 from server.core.permissions import Role
-from tests.helpers import bearer, wx_login
-
-PASSWORD = "password-123456"
+from tests.helpers import bearer, sign_in_staff, wx_login
 
 
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache() -> None:
     """Each test has a fresh database: forget the calendar another test loaded."""
     invalidate_cache()
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    from server.accounts import service
-
-    monkeypatch.setattr(
-        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
 
 
 @dataclass
@@ -55,18 +41,7 @@ class World:
 async def _staff(
     client: httpx.AsyncClient, username: str, roles: list[Role], dept: str | None
 ) -> dict[str, str]:
-    await create_back_office_user(
-        username=username,
-        password=PASSWORD,
-        roles=roles,
-        display_name=username,
-        department_code=dept,
-    )
-    r = await client.post(
-        "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
-    )
-    assert r.status_code == 200, r.text
-    return bearer(r.json()["token"])
+    return bearer((await sign_in_staff(client, username, roles, dept, create_department=False))[1])
 
 
 @pytest.fixture

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from server.accounts.service import create_back_office_user
 from server.core.permissions import Role, access_rule
-from tests.helpers import bearer, wx_login
+from tests.helpers import bearer, sign_in_staff, wx_login
 
 
 async def _staff_token(client, username: str, roles: list[Role], department: str | None):
-    await create_back_office_user(
-        username=username,
-        password="password-123456",
-        roles=roles,
-        display_name=username,
-        department_code=department,
-        create_department=True,
-    )
-    r = await client.post(
-        "/api/v1/admin/auth/login", json={"username": username, "password": "password-123456"}
-    )
-    assert r.status_code == 200, r.text
-    return r.json()["token"]
+    return (await sign_in_staff(client, username, roles, department))[1]
 
 
 async def test_every_route_declares_an_access_rule(app):

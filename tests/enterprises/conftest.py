@@ -9,6 +9,7 @@ import pytest
 from stdnum.cn import uscc as uscc_std
 
 from server.enterprises.rules import Facts
+from tests.helpers import sign_in_staff
 
 
 def make_uscc(n: int, region: str = "320682") -> str:
@@ -99,35 +100,8 @@ async def import_csv(text: str, **kw: Any) -> Any:
     return await import_rows(read_rows(io.StringIO(text)), **kw)
 
 
-PASSWORD = "password-123456"
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 with minimal cost (sign-in still hashes and verifies for real)."""
-    from argon2 import PasswordHasher
-
-    from server.accounts import service
-
-    monkeypatch.setattr(
-        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
-
-
 async def staff_token(client: Any, username: str, *, admin: bool = False) -> str:
-    from server.accounts.service import create_back_office_user
     from server.core.permissions import Role
 
-    await create_back_office_user(
-        username=username,
-        password=PASSWORD,
-        roles=[Role.ADMIN] if admin else [Role.STAFF],
-        display_name=username,
-        department_code=None if admin else "rggxj",
-        create_department=True,
-    )
-    r = await client.post(
-        "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
-    )
-    assert r.status_code == 200, r.text
-    return str(r.json()["token"])
+    roles = [Role.ADMIN] if admin else [Role.STAFF]
+    return (await sign_in_staff(client, username, roles, None if admin else "rggxj"))[1]

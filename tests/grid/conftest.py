@@ -8,11 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
-from server.accounts.service import create_back_office_user
 from server.core.permissions import Role
 from server.grid import service
-
-PASSWORD = "password-123456"
+from tests.helpers import bearer, sign_in_staff
 
 GRID_CSV = """code,name,level,parent_code,region_code,department_code,lat,lng
 HY,海阳社区,community,,320682001001,rgmzj,32.39,120.57
@@ -52,17 +50,6 @@ async def load_grid(key: str, departments: bool = True) -> None:
     assert not report2.rejected, report2.rejected
 
 
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    from server.accounts import service as accounts
-
-    monkeypatch.setattr(
-        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
-
-
 @pytest.fixture
 async def grid(app: Any, settings: Any) -> None:
     """The constructed grid (two communities, ten cells, eight households)."""
@@ -79,19 +66,8 @@ def login(client: httpx.AsyncClient) -> Login:
     async def sign_in(
         username: str, roles: list[Role] | None = None, department: str | None = None
     ) -> tuple[int, dict[str, str]]:
-        user = await create_back_office_user(
-            username=username,
-            password=PASSWORD,
-            roles=roles or [Role.STAFF],
-            display_name=username,
-            department_code=department,
-            create_department=True,
-        )
-        r = await client.post(
-            "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
-        )
-        assert r.status_code == 200, r.text
-        return user.id, {"Authorization": f"Bearer {r.json()['token']}"}
+        user_id, token = await sign_in_staff(client, username, roles, department)
+        return user_id, bearer(token)
 
     return sign_in
 

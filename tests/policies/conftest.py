@@ -13,7 +13,7 @@ words, separators between the pieces ignored) over the rows as stored in the dat
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,13 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
-from server.accounts.service import create_back_office_user
-from server.core.permissions import Role
 from server.demo.corpus import demo_policies
 from server.search.analysis import normalize
-
-PASSWORD = "password-123456"
-
 
 # --------------------------------------------------------------------------- corpus & app
 
@@ -47,46 +42,6 @@ async def demo_client(app: Any, client: httpx.AsyncClient, settings: Any) -> htt
     await seed_demo(settings)
     assert await Policy.all().count() == len(demo_policies())
     return client
-
-
-StaffLogin = Callable[..., Awaitable[str]]
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 with minimal cost: sign-in still hashes and verifies for real, but a test that
-    signs in five people does not spend a second on key stretching."""
-    from argon2 import PasswordHasher
-
-    from server.accounts import service
-
-    monkeypatch.setattr(
-        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
-
-
-@pytest.fixture
-def staff_login(client: httpx.AsyncClient) -> StaffLogin:
-    """``await staff_login(username, [roles], department)`` → a bearer token."""
-
-    async def login(
-        username: str, roles: list[Role] | None = None, department: str | None = None
-    ) -> str:
-        await create_back_office_user(
-            username=username,
-            password=PASSWORD,
-            roles=roles or [Role.STAFF],
-            display_name=username,
-            department_code=department,
-            create_department=True,
-        )
-        r = await client.post(
-            "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
-        )
-        assert r.status_code == 200, r.text
-        return str(r.json()["token"])
-
-    return login
 
 
 # --------------------------------------------------------------------------- search oracle

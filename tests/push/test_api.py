@@ -6,10 +6,8 @@ import time
 from typing import Any
 
 import httpx
-import pytest
 
 from server.accounts.models import User
-from server.accounts.service import create_back_office_user
 from server.config import Settings
 from server.core.outbox import OutboxEvent
 from server.core.permissions import Role
@@ -18,38 +16,13 @@ from server.push.delivery import Dispatcher
 from server.push.intents import queue_push
 from server.push.models import Broadcast, PushIntent, SubscriptionCredit, TopicSubscription
 from server.push.topics import queue_topic_updates
-from tests.helpers import bearer, wx_login
+from tests.helpers import bearer, sign_in_staff, wx_login
 from tests.push.conftest import POLICY_DATA, POLICY_TEMPLATE, WARNING_TEMPLATE, MakeUsers, drain
-
-PASSWORD = "password-123456"
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    from server.accounts import service
-
-    monkeypatch.setattr(
-        service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
 
 
 async def staff_token(client: httpx.AsyncClient, username: str, roles: list[Role]) -> str:
-    await create_back_office_user(
-        username=username,
-        password=PASSWORD,
-        roles=roles,
-        display_name=username,
-        department_code="yjglj",
-        department_name="应急管理局",
-        create_department=True,
-    )
-    r = await client.post(
-        "/api/v1/admin/auth/login", json={"username": username, "password": PASSWORD}
-    )
-    assert r.status_code == 200, r.text
-    return str(r.json()["token"])
+    _, token = await sign_in_staff(client, username, roles, "yjglj", department_name="应急管理局")
+    return token
 
 
 async def test_templates_and_grants_are_idempotent(

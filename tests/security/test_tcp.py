@@ -13,7 +13,8 @@ import httpx
 from server.accounts.service import create_back_office_user
 from server.core.permissions import Role
 from server.policies.models import Policy
-from tests.security.conftest import PASSWORD, raw_exchange, tcp_server
+from tests.helpers import STAFF_PASSWORD as PASSWORD
+from tests.security.conftest import raw_exchange, tcp_server
 
 POLICY = {
     "title": "关于印发《县级政务公开标准目录》的通知",
