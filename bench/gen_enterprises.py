@@ -14,22 +14,11 @@ from datetime import date, timedelta
 
 from stdnum.cn import uscc as uscc_std
 
+from server.enterprises.importer import COLUMNS
 from server.policies.industries import industry_tree
 
-HEADER = (
-    "uscc",
-    "name",
-    "legal_representative",
-    "region",
-    "industry",
-    "nature",
-    "size",
-    "established_on",
-    "registered_capital",
-    "employees",
-    "annual_revenue",
-    "tags",
-)
+#: The registry's columns, as ``zwgk import-enterprises`` names them.
+HEADER = tuple(COLUMNS)
 #: division → weight (share of the registry)
 DIVISIONS: dict[str, int] = {
     "34": 14, "35": 8, "38": 8, "17": 7, "18": 5, "26": 4, "33": 6, "36": 4, "37": 3,
