@@ -66,6 +66,30 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def run_zwgk(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``zwgk ARGS`` as a real process on the SQLite file ``tmp/cli.db`` (no ``ZWGK_``
+    variable of the caller leaks in); output captured as text."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZWGK_")}
+    env.update(
+        {
+            "ZWGK_DATABASE__URL": f"sqlite://{tmp / 'cli.db'}",
+            "ZWGK_LOGGING__LEVEL": "WARNING",
+            "ZWGK_LOGGING__FORMAT": "console",
+            "ZWGK_PATHS__VAR_DIR": str(tmp / "var"),
+            "COLUMNS": "200",  # argparse and tables do not wrap
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 #: The password of back-office accounts made by :func:`sign_in_staff`.
 STAFF_PASSWORD = "password-123456"
 

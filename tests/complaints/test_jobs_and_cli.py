@@ -3,11 +3,7 @@ the commands: create-api-key / revoke-api-key, holidays, statistics rebuild."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,6 +14,7 @@ from server.core.outbox import OutboxEvent, record_event, relay_pending
 from server.push.models import PushIntent
 from tests.complaints.conftest import act
 from tests.conftest import PG_URL
+from tests.helpers import run_zwgk
 from workers.complaints import EVENT_HANDLERS
 
 
@@ -90,45 +87,24 @@ async def test_deadline_warning_and_escalation(world, submit, app):
     assert "escalate" not in [e["action"] for e in view["timeline"]]
 
 
-def _zwgk(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ZWGK_")}
-    env.update(
-        {
-            "ZWGK_DATABASE__URL": f"sqlite://{tmp / 'cli.db'}",
-            "ZWGK_LOGGING__LEVEL": "WARNING",
-            "ZWGK_LOGGING__FORMAT": "console",
-            "ZWGK_PATHS__VAR_DIR": str(tmp / "var"),
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "server.cli", *args],
-        cwd=tmp,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.skipif(bool(PG_URL), reason="the commands run against their own SQLite file")
 def test_commands(tmp_path):
-    assert _zwgk(tmp_path, "migrate").returncode == 0
-    r = _zwgk(tmp_path, "create-api-key", "--name", "数字城管")
+    assert run_zwgk(tmp_path, "migrate").returncode == 0
+    r = run_zwgk(tmp_path, "create-api-key", "--name", "数字城管")
     assert r.returncode == 0, r.stderr
     key = r.stdout.strip().rsplit(" ", 1)[1]
     assert key.startswith("o311_")
-    assert _zwgk(tmp_path, "revoke-api-key", "数字城管").returncode == 0
-    assert _zwgk(tmp_path, "revoke-api-key", "数字城管").returncode == 1
-    r = _zwgk(tmp_path, "complaints-seed")
+    assert run_zwgk(tmp_path, "revoke-api-key", "数字城管").returncode == 0
+    assert run_zwgk(tmp_path, "revoke-api-key", "数字城管").returncode == 1
+    r = run_zwgk(tmp_path, "complaints-seed")
     assert r.returncode == 0 and "departments" in r.stdout
-    r = _zwgk(tmp_path, "complaints-load-holidays", "2026")
+    r = run_zwgk(tmp_path, "complaints-load-holidays", "2026")
     assert r.returncode == 0 and "make-up" in r.stdout, r.stderr
-    r = _zwgk(tmp_path, "complaints-load-holidays", "2099")
+    r = run_zwgk(tmp_path, "complaints-load-holidays", "2099")
     assert r.returncode == 2 and "does not know 2099" in r.stderr
     days = tmp_path / "2099.json"
     days.write_text('[{"date": "2099-01-01", "kind": "holiday", "name": "元旦"}]', encoding="utf-8")
-    r = _zwgk(tmp_path, "complaints-load-holidays", "2099", "--file", str(days))
+    r = run_zwgk(tmp_path, "complaints-load-holidays", "2099", "--file", str(days))
     assert r.returncode == 0 and "1 holidays" in r.stdout, r.stderr
-    r = _zwgk(tmp_path, "complaints-rebuild-stats")
+    r = run_zwgk(tmp_path, "complaints-rebuild-stats")
     assert r.returncode == 0 and "rebuilt" in r.stdout

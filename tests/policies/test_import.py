@@ -5,12 +5,8 @@ imported, re-runs idempotent by external_id, ``--update`` recorded as revisions,
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zlib
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +15,7 @@ from server.core.outbox import OutboxEvent
 from server.policies.importer import ImportReport, import_lines
 from server.policies.models import GlossaryTerm, Policy, PolicyLink, PolicyRevision, PolicyTag
 from tests.conftest import PG_URL
+from tests.helpers import run_zwgk
 
 
 def record(ext: str, **overrides: Any) -> dict[str, Any]:
@@ -217,31 +214,9 @@ async def test_imported_interpretations_are_linked_as_interpretations(app):
 # --------------------------------------------------------------------------- the command
 
 
-def _zwgk(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ZWGK_")}
-    env.update(
-        {
-            "ZWGK_DATABASE__URL": f"sqlite://{tmp / 'cli.db'}",
-            "ZWGK_LOGGING__LEVEL": "WARNING",
-            "ZWGK_LOGGING__FORMAT": "console",
-            "ZWGK_PATHS__VAR_DIR": str(tmp / "var"),
-            "COLUMNS": "200",
-        }
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "server.cli", *args],
-        cwd=tmp,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.skipif(bool(PG_URL), reason="the command runs against its own SQLite file")
 def test_import_policies_command_end_to_end(tmp_path):
-    assert _zwgk(tmp_path, "migrate").returncode == 0
+    assert run_zwgk(tmp_path, "migrate").returncode == 0
     source = tmp_path / "policies.jsonl"
     source.write_text(
         "\n".join(
@@ -257,7 +232,7 @@ def test_import_policies_command_end_to_end(tmp_path):
         + "\n",
         encoding="utf-8",
     )
-    run = _zwgk(tmp_path, "import-policies", str(source))
+    run = run_zwgk(tmp_path, "import-policies", str(source))
     assert run.returncode == 1, run.stderr
     assert "created 3, updated 0, unchanged 0, rejected 2" in run.stdout
     assert "line 2 (-): not valid JSON" in run.stdout
@@ -270,18 +245,18 @@ def test_import_policies_command_end_to_end(tmp_path):
         + "\n",
         encoding="utf-8",
     )
-    again = _zwgk(tmp_path, "import-policies", str(source))
+    again = run_zwgk(tmp_path, "import-policies", str(source))
     assert again.returncode == 0, again.stdout + again.stderr
     assert "created 0, updated 0, unchanged 2, rejected 0" in again.stdout
 
     source.write_text(
         line("cli-a", title="如皋市民政局关于社区助浴服务的补充通知") + "\n", encoding="utf-8"
     )
-    update = _zwgk(tmp_path, "import-policies", "--update", str(source))
+    update = run_zwgk(tmp_path, "import-policies", "--update", str(source))
     assert update.returncode == 0, update.stdout + update.stderr
     assert "created 0, updated 1, unchanged 0, rejected 0" in update.stdout
 
-    missing = _zwgk(tmp_path, "import-policies", str(tmp_path / "nope.jsonl"))
+    missing = run_zwgk(tmp_path, "import-policies", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
     with sqlite3.connect(tmp_path / "cli.db") as db:
