@@ -5,6 +5,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from server.core.db import fetch_page
 from server.core.errors import AppError, UpstreamUnavailable, ValidationFailed
 from server.core.limits import MIB, body_limit
 from server.core.openapi import documented
@@ -86,12 +87,7 @@ async def sync_visits(request: Request) -> HTTPResponse:
 async def my_visits(request: Request) -> HTTPResponse:
     params = parse_query(request, PageQuery)
     query = Visit.filter(worker_id=request.ctx.principal.user_id)
-    total = await query.count()
-    rows = (
-        await query.order_by("-visited_at", "-id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "-visited_at", "-id")
     return json({"items": [visits.visit_out(v) for v in rows], "total": total})
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.queryset import QuerySet
 
 from server.config import DatabaseSettings
 
@@ -95,6 +96,15 @@ async def migrate(db: DatabaseSettings) -> None:
     finally:
         # An open aiosqlite thread would keep the process alive after an error.
         await Tortoise.close_connections()
+
+
+async def fetch_page(
+    query: QuerySet[Any], page: int, page_size: int, *order_by: str
+) -> tuple[list[Any], int]:
+    """One page of ``query`` in ``order_by`` order (pages count from 1), and the total."""
+    total = await query.count()
+    rows = await query.order_by(*order_by).offset((page - 1) * page_size).limit(page_size)
+    return list(rows), total
 
 
 async def insert_rows(

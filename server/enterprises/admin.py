@@ -8,6 +8,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.expressions import Q
 
+from server.core.db import fetch_page
 from server.core.errors import NotFound
 from server.core.openapi import documented
 from server.core.permissions import Role, require
@@ -46,12 +47,7 @@ async def list_enterprises(request: Request) -> HTTPResponse:
     query = Enterprise.all()
     if params.q:
         query = query.filter(Q(name__icontains=params.q) | Q(uscc=params.q.strip().upper()))
-    total = await query.count()
-    rows = (
-        await query.order_by("id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "id")
     return json({"items": [service.profile(e) for e in rows], "total": total})
 
 
@@ -175,12 +171,7 @@ async def policy_stats(request: Request, policy_id: int) -> HTTPResponse:
 async def list_contacts(request: Request) -> HTTPResponse:
     params = parse_query(request, PageQuery)
     query = EnterpriseContact.filter(status=params.status or "pending")
-    total = await query.count()
-    rows = (
-        await query.order_by("id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "id")
     enterprises = {e.id: e for e in await Enterprise.filter(id__in=[r.enterprise_id for r in rows])}
     items: list[dict[str, Any]] = [
         {
@@ -210,12 +201,7 @@ async def decide_contact(request: Request, contact_id: int, action: str) -> HTTP
 async def list_corrections(request: Request) -> HTTPResponse:
     params = parse_query(request, PageQuery)
     query = EnterpriseCorrection.filter(status=params.status or "pending")
-    total = await query.count()
-    rows = (
-        await query.order_by("id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "id")
     usccs = dict(
         await Enterprise.filter(id__in=[r.enterprise_id for r in rows]).values_list("id", "uscc")
     )

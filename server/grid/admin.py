@@ -13,6 +13,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.expressions import RawSQL
 
+from server.core.db import fetch_page
 from server.core.errors import Forbidden, NotFound, ValidationFailed
 from server.core.openapi import documented
 from server.core.permissions import Role, require
@@ -77,12 +78,7 @@ async def list_households_for(request: Request) -> HTTPResponse:
         query = query.annotate(has_tag=RawSQL(f"(tag_mask >> {int(tag.bit)}) & 1")).filter(
             has_tag=1
         )
-    total = await query.count()
-    rows = (
-        await query.order_by("external_id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "external_id")
     return json({"items": [service.household_out(h) for h in rows], "total": total})
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from server.core.db import fetch_page
 from server.core.errors import Conflict, NotFound
 from server.core.openapi import documented
 from server.core.outbox import (
@@ -83,12 +84,7 @@ async def list_events(request: Request) -> HTTPResponse:
         query = query.filter(subject_type=params.subject_type)
     if params.subject_id:
         query = query.filter(subject_id=params.subject_id)
-    total = await query.count()
-    rows = (
-        await query.order_by("id")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "id")
     by_event: dict[int, list[OutboxDelivery]] = {}
     if rows:
         for d in await OutboxDelivery.filter(event_id__in=[e.id for e in rows]).order_by("id"):

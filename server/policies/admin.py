@@ -7,6 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError
 
+from server.core.db import fetch_page
 from server.core.errors import AppError, Conflict, NotFound
 from server.core.idempotency import idempotent
 from server.core.limits import UPLOAD, body_limit
@@ -65,12 +66,7 @@ async def list_policies(request: Request) -> HTTPResponse:
         query = query.filter(department_id=principal.department_id)
     if params.status:
         query = query.filter(status=params.status.value)
-    total = await query.count()
-    rows = (
-        await query.order_by("-updated_at")
-        .offset((params.page - 1) * params.page_size)
-        .limit(params.page_size)
-    )
+    rows, total = await fetch_page(query, params.page, params.page_size, "-updated_at")
     items = [
         {
             "id": p.id,
