@@ -130,7 +130,10 @@ def register_error_handlers(app: Sanic[Any, Any]) -> None:
             return json(error_body("conflict", "this conflicts with existing data"), status=409)
         if isinstance(exc, OrmValidationError):
             # A value the model refuses (too long for its column...) that no schema caught.
-            log.warning("model validation on %s %s: %s", request.method, request.path, exc)
+            # Tortoise's message quotes the refused value, which may be personal data:
+            # log the field only.
+            field = str(exc).split(":", 1)[0]
+            log.warning("model validation on %s %s: field %s", request.method, request.path, field)
             return json(error_body("validation_error", "a value is out of range"), status=422)
         if isinstance(exc, RedisError):
             log.warning("redis unavailable on %s %s: %s", request.method, request.path, exc)
