@@ -204,9 +204,8 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
         logger.propagate = True
     # SQL statements carry personal data in their parameters.
     logging.getLogger("tortoise.db_client").setLevel("WARNING")
-    # Tortoise says "Tortoise-ORM shutdown" at INFO on every close; httpx logs each request.
+    # Tortoise says "Tortoise-ORM shutdown" at INFO on every close.
     logging.getLogger("tortoise").setLevel(max(logging.WARNING, root.level))
-    logging.getLogger("httpx").setLevel("WARNING")
     # Domain packages whose models land later are listed in MODEL_MODULES already.
     warnings.filterwarnings(
         "ignore", message=r'Module "server\.\w+\.models" has no models', category=RuntimeWarning

@@ -82,6 +82,37 @@ def done_key(intent_id: int) -> str:
     return f"zwgk:push:done:{intent_id}"
 
 
+class DoneMarkers:
+    """Writes ``done`` markers by group commit: one Redis round trip per loop turn.
+
+    A send's marker must be in Redis before its outcome reaches the database (the
+    sweeper trusts it), so :meth:`mark` returns only once the write is through; every
+    send that finishes while a write is being prepared joins the same pipeline. At two
+    thousand sends a second this turns two thousand commands into a few dozen pipelines.
+    """
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+        self._items: dict[str, str] = {}
+        self._write: asyncio.Task[None] | None = None
+
+    async def mark(self, intent_id: int, msgid: str | None) -> None:
+        """Record that WeChat accepted ``intent_id``; raises ``RedisError`` if Redis is down."""
+        self._items[done_key(intent_id)] = msgid or ""
+        if self._write is None:
+            self._write = asyncio.create_task(self._flush())
+        # Shielded: one caller's cancellation must not cancel the others' write.
+        await asyncio.shield(self._write)
+
+    async def _flush(self) -> None:
+        await asyncio.sleep(0)  # let the sends finishing in this loop turn join
+        items, self._items, self._write = self._items, {}, None
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for key, value in items.items():
+                pipe.set(key, value, ex=MARKER_TTL)
+            await pipe.execute()
+
+
 class RateLimiter:
     """One token bucket in Redis shared by every worker (``sends_per_second``)."""
 
@@ -177,6 +208,7 @@ class Dispatcher:
         self.redis = redis
         self.resolvers = dict(resolvers or {})
         self.limiter = RateLimiter(redis, settings.sends_per_second)
+        self.done_markers = DoneMarkers(redis)
 
     # -- claiming ---------------------------------------------------------------
 
@@ -478,7 +510,7 @@ class Dispatcher:
             log.exception("push %s: unexpected send failure", intent.id)
             return self._retry(intent, f"{type(exc).__name__}")
         try:
-            await self.redis.set(done_key(intent.id), msgid or "", ex=MARKER_TTL)
+            await self.done_markers.mark(intent.id, msgid)
         except RedisError:
             log.warning("push %s: could not write the done marker", intent.id)
         return Outcome(intent, PushStatus.SENT, msgid=msgid)

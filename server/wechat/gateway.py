@@ -1,6 +1,8 @@
 """The one place that talks to WeChat's server APIs.
 
-* Async (httpx), every request bounded by ``timeout``; network trouble becomes
+* Async (aiohttp: a push worker keeps a hundred sends in flight, and httpx's pool
+  managed a few hundred requests per second where aiohttp manages thousands — see
+  docs/push.md), every request bounded by ``timeout``; network trouble becomes
   :class:`~server.wechat.errors.WeChatUnavailable` (retryable).
 * One access token for the whole deployment, kept in Redis: WeChat's
   ``stable_token`` is meant to be shared, and every extra refresh by another
@@ -9,9 +11,8 @@
 * WeChat errors become typed exceptions (see :mod:`server.wechat.errors`); a
   call rejected for its token (40001/42001/40014) is retried exactly once with
   a refreshed token.
-* Nothing secret is logged: not the token, session keys or phone numbers, and
-  a filter scrubs ``access_token``/``secret``/``js_code`` from httpx's own
-  request log lines.
+* Nothing secret is logged: not the token, session keys or phone numbers; the
+  debug line per call names the path only (query strings carry the token).
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import httpx
+import aiohttp
 import redis.asyncio as aioredis
 
 from server.wechat.errors import (
@@ -52,35 +52,11 @@ end
 return 0
 """
 
+#: How long a process trusts the token it last read from Redis without asking again.
+TOKEN_MEMO_SECONDS: Final = 1.0
+
 #: Errors worth a warning even though retrying does not help: misconfiguration.
 _LOUD = frozenset({40013, 40125, 40164, 48001, 61024})
-
-_SECRET_QUERY = re.compile(r"((?:access_token|secret|js_code|code)=)[^&\s\"']+")
-
-
-class _RedactSecrets(logging.Filter):
-    """Scrub credentials from URLs in log records (httpx logs every request URL)."""
-
-    @staticmethod
-    def _scrub(value: object) -> object:
-        if isinstance(value, httpx.URL | str):
-            return _SECRET_QUERY.sub(r"\1***", str(value))
-        return value
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(self._scrub(a) for a in record.args)
-        elif isinstance(record.args, Mapping):
-            record.args = {k: self._scrub(v) for k, v in record.args.items()}
-        if isinstance(record.msg, str):
-            record.msg = _SECRET_QUERY.sub(r"\1***", record.msg)
-        return True
-
-
-def _install_redaction() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactSecrets) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_RedactSecrets())
 
 
 @dataclass(frozen=True)
@@ -161,7 +137,6 @@ class WeChatGateway:
         secret: str,
         redis: aioredis.Redis,
         timeout: float = 5.0,
-        http: httpx.AsyncClient | None = None,
         refresh_ahead: float = 300.0,
         min_refresh_interval: float = 30.0,
         poll_interval: float = 0.05,
@@ -172,15 +147,12 @@ class WeChatGateway:
         self._secret = secret
         self._redis = redis
         self._timeout = timeout
-        self._owns_http = http is None
-        # Pushes keep many sends in flight: size the pool for them (httpx's default is 100
-        # connections, 20 kept alive, which makes a busy sender reconnect constantly).
-        self._http = http or httpx.AsyncClient(
-            timeout=timeout,
-            limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
-        )
+        self._max_connections = max_connections
+        # Made on first use: an aiohttp session belongs to the running event loop, and
+        # gateways are built before one runs (app factory, worker settings).
+        self._http: aiohttp.ClientSession | None = None
+        self._memo: _CachedToken | None = None
+        self._memo_until = 0.0
         self._refresh_ahead = refresh_ahead
         self._min_refresh_interval = min_refresh_interval
         self._poll_interval = poll_interval
@@ -190,14 +162,25 @@ class WeChatGateway:
         # enough that a crashed holder does not stall everybody for long.
         self._lock_ttl = 2 * timeout + 1.0
         self._release_lock = redis.register_script(_RELEASE_LOCK)
-        _install_redaction()
 
     async def aclose(self) -> None:
-        """Close the HTTP client if the gateway created it."""
-        if self._owns_http:
-            await self._http.aclose()
+        """Close the HTTP connection pool."""
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
 
     # -- HTTP ---------------------------------------------------------------------
+
+    def _session(self) -> aiohttp.ClientSession:
+        if self._http is None or self._http.closed:
+            self._http = aiohttp.ClientSession(
+                # Pushes keep many sends in flight: the pool holds them all, kept alive.
+                connector=aiohttp.TCPConnector(limit=self._max_connections),
+                timeout=aiohttp.ClientTimeout(total=self._timeout),
+                # WeChat's answers are JSON; we parse them ourselves.
+                raise_for_status=False,
+            )
+        return self._http
 
     async def _request(
         self,
@@ -210,27 +193,35 @@ class WeChatGateway:
         """One HTTP call; WeChat's errcode becomes a typed exception."""
         content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
         headers = {"Content-Type": "application/json; charset=utf-8"} if content else None
+        started = time.perf_counter()
         try:
-            # httpx's timeout is per phase (connect, read...); asyncio.timeout
-            # bounds the whole call, slow drips included.
-            async with asyncio.timeout(self._timeout):
-                response = await self._http.request(
-                    method,
-                    f"{self._base_url}{path}",
-                    params=params,
-                    content=content,
-                    headers=headers,
-                    timeout=self._timeout,
-                )
-        except (TimeoutError, httpx.TimeoutException) as exc:
+            # The session's total timeout bounds the whole call: waiting for a pooled
+            # connection, connecting, sending and reading (slow drips included).
+            async with self._session().request(
+                method,
+                f"{self._base_url}{path}",
+                params=params,
+                data=content,
+                headers=headers,
+            ) as response:
+                status = response.status
+                raw = await response.read()
+        except TimeoutError as exc:
             # The message names the path only: the URL carries the token.
             raise WeChatUnavailable(f"timed out calling {path}") from exc
-        except httpx.HTTPError as exc:
+        except aiohttp.ClientError as exc:
             raise WeChatUnavailable(f"{type(exc).__name__} calling {path}") from exc
-        if response.status_code != 200:
-            raise WeChatUnavailable(f"HTTP {response.status_code} from {path}")
+        logger.debug(
+            "wechat %s %s -> %s in %.1f ms",
+            method,
+            path,
+            status,
+            (time.perf_counter() - started) * 1000,
+        )
+        if status != 200:
+            raise WeChatUnavailable(f"HTTP {status} from {path}")
         try:
-            data = response.json()
+            data = json.loads(raw)
         except ValueError as exc:
             raise WeChatUnavailable(f"non-JSON answer from {path}") from exc
         if not isinstance(data, dict):
@@ -259,6 +250,10 @@ class WeChatGateway:
 
     async def access_token(self) -> str:
         """The shared access token, refreshed (by one process only) when due."""
+        memo = self._memo
+        now = time.monotonic()
+        if memo is not None and now < self._memo_until and time.time() < memo.refresh_after:
+            return memo.token
         cached = await self._load_token()
         if cached is not None and time.time() < cached.refresh_after:
             return cached.token
@@ -266,7 +261,13 @@ class WeChatGateway:
 
     async def _load_token(self) -> _CachedToken | None:
         raw = await self._redis.get(self._token_key)
-        return None if raw is None else _CachedToken.loads(raw)
+        cached = None if raw is None else _CachedToken.loads(raw)
+        # Kept in memory for a moment: a push worker sending thousands per second would
+        # otherwise ask Redis once per send. A token another process replaced meanwhile
+        # is answered 40001 and re-read (``_with_token``), so staleness costs one retry.
+        self._memo = cached
+        self._memo_until = time.monotonic() + TOKEN_MEMO_SECONDS
+        return cached
 
     async def _refresh(self, *, failed_token: str | None) -> str:
         """Get a fresh token, or wait for the process that is already getting one.
@@ -329,6 +330,7 @@ class WeChatGateway:
             refresh_after = max(refresh_after, min(now + self._min_refresh_interval, expires_at))
         cached = _CachedToken(token, expires_at, refresh_after)
         await self._redis.set(self._token_key, cached.dumps(), px=max(1, int(expires_in * 1000)))
+        self._memo, self._memo_until = cached, time.monotonic() + TOKEN_MEMO_SECONDS
         logger.info("wechat access token refreshed (force=%s, expires_in=%s)", force, expires_in)
         return token
 

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httpx
+import aiohttp
 import xmltodict
 
 from server.wechat.callback import SUBSCRIBE_EVENTS, compute_signature, encrypt_body
@@ -140,19 +140,24 @@ async def deliver_event(
         params |= {"encrypt_type": "aes", "msg_signature": msg_signature}
     content_type = "application/json" if fmt == "json" else "text/xml"
     try:
-        async with httpx.AsyncClient(timeout=http_timeout) as client:
-            response = await client.post(
+        timeout = aiohttp.ClientTimeout(total=http_timeout)
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as client,
+            client.post(
                 url,
                 params=params,
-                content=body.encode(),
+                data=body.encode(),
                 headers={"Content-Type": f"{content_type}; charset=utf-8"},
-            )
-    except httpx.HTTPError as exc:
+            ) as response,
+        ):
+            status = response.status
+            text = (await response.read()).decode("utf-8", "replace")
+    except (aiohttp.ClientError, TimeoutError) as exc:
         return DeliveryResult(False, None, None, f"{type(exc).__name__}: {exc}", bool(aes_key))
     return DeliveryResult(
-        200 <= response.status_code < 300,
-        response.status_code,
-        response.text[:2000],
+        200 <= status < 300,
+        status,
+        text[:2000],
         None,
         bool(aes_key),
     )
