@@ -194,6 +194,10 @@ class Verdicts:
         """Decisions worth storing: eligible, unknown or near miss."""
         return self._failing(0) | self.near_miss
 
+    def kept_indices(self) -> list[int]:
+        """Positions (in column order) of the decisions worth storing, ascending."""
+        return [int(i) for i in np.flatnonzero(self.kept)]
+
     def outcome(self, index: int) -> tuple[str, bool]:
         """(outcome, near_miss) of one enterprise, as ``CompiledRule.decide`` gives it."""
         return outcome_of(int(self.failed[index]), int(self.unknown[index]))
