@@ -117,16 +117,21 @@ class EnterpriseColumns:
         employees, employees_unknown = _figures([f.employees for f in facts])
         revenue, revenue_unknown = _figures([f.annual_revenue for f in facts])
         tag_ids: dict[str, int] = {}
-        masks = []
-        for f in facts:
-            held = 0
-            for tag in f.tags:
-                held |= 1 << tag_ids.setdefault(tag, len(tag_ids))
-            masks.append(held)
+        masks = [0] * n
+        for i, f in enumerate(facts):
+            if f.tags:  # most enterprises hold none
+                held = 0
+                for tag in f.tags:
+                    held |= 1 << tag_ids.setdefault(tag, len(tag_ids))
+                masks[i] = held
         words = np.zeros(((len(tag_ids) + _WORD - 1) // _WORD, n), dtype=np.uint64)
-        for w in range(words.shape[0]):
-            shift, low = w * _WORD, (1 << _WORD) - 1
-            words[w] = np.fromiter(((m >> shift) & low for m in masks), dtype=np.uint64, count=n)
+        if len(words) == 1:  # the usual case: the masks fit one word as they are
+            words[0] = np.array(masks, dtype=np.uint64)
+        else:
+            low = (1 << _WORD) - 1
+            for w in range(len(words)):
+                shift = w * _WORD
+                words[w] = np.fromiter(((m >> shift) & low for m in masks), np.uint64, n)
         return cls(
             n,
             region,
