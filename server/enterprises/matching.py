@@ -9,6 +9,11 @@ unchanged match produces nothing.
 Work is chunked by enterprise id; each chunk is one transaction holding the match rows
 and the push intents it caused, so a job killed mid-run and run again converges on the
 same rows and never queues a push twice.
+
+One policy against all enterprises (the "policy changed" path, and the preview) decides
+each chunk at once with :class:`~server.enterprises.columnar.ColumnarRule`; several rules
+against a few enterprises use :class:`~server.enterprises.rules.RuleSet`. Either way only
+the decisions worth keeping are explained (texts) and diffed.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from server.core.clock import local_today
+from server.enterprises.columnar import ColumnarRule, EnterpriseColumns
 from server.enterprises.models import Enterprise, EnterpriseMatch, PolicyEligibility
 from server.enterprises.rules import (
     CompiledRule,
@@ -31,6 +37,7 @@ from server.enterprises.rules import (
     Facts,
     RuleSet,
     bits,
+    explain,
 )
 from server.enterprises.service import contact_user_ids
 from server.policies.models import ApplicationGuide, Policy, PolicyStatus
@@ -120,11 +127,6 @@ async def active_rules(
         for r in rules
         if r.policy_id in policies
     ]
-
-
-def _keep(decision: tuple[str, bool]) -> bool:
-    outcome, near = decision
-    return outcome != "not_eligible" or near
 
 
 def _kind(outcome: str, near: bool) -> str:
@@ -226,10 +228,11 @@ async def evaluate_rules_over_enterprises(
         return stats
     policy_ids = [r.policy_id for r in rules]
     by_policy = {r.policy_id: r for r in rules}
-    rule_set = (
-        RuleSet([r.compiled.rule for r in rules], rules[0].compiled.today)
+    today = rules[0].compiled.today
+    decider: RuleSet | ColumnarRule = (
+        RuleSet([r.compiled.rule for r in rules], today)
         if len(rules) > 1
-        else None
+        else ColumnarRule(rules[0].compiled.rule, today)
     )
     last_id = 0
     wanted = sorted(set(enterprise_ids)) if enterprise_ids is not None else None
@@ -248,15 +251,19 @@ async def evaluate_rules_over_enterprises(
             break
         last_id = int(rows[-1][0])
         kept: dict[tuple[int, int], tuple[int, str, ActiveRule, Decision | None]] = {}
-        for row in rows:
-            eid, uscc, facts = int(row[0]), str(row[1]), facts_row(row)
-            if rule_set is not None:
-                eligible, unknown, near = rule_set.masks(facts)
-                chosen = [rules[i] for i in bits(eligible | unknown | near)]
-            else:
-                chosen = [r for r in rules if _keep(r.compiled.decide(facts))]
-            for rule in chosen:
-                kept[(eid, rule.policy_id)] = (eid, uscc, rule, rule.compiled.explain(facts))
+        chunk = [facts_row(row) for row in rows]
+        chosen: list[tuple[int, ActiveRule]] = []  # (position in chunk, rule) worth keeping
+        if isinstance(decider, ColumnarRule):
+            # One rule: the whole chunk at once, columns built from the same Facts.
+            verdicts = decider.evaluate(EnterpriseColumns.from_facts(chunk))
+            chosen = [(i, rules[0]) for i in verdicts.kept_indices()]
+        else:
+            for i, facts in enumerate(chunk):
+                eligible, unknown, near = decider.masks(facts)
+                chosen += [(i, rules[r]) for r in bits(eligible | unknown | near)]
+        for i, rule in chosen:
+            eid, uscc = int(rows[i][0]), str(rows[i][1])
+            kept[(eid, rule.policy_id)] = (eid, uscc, rule, rule.compiled.explain(chunk[i]))
         stats.evaluated += len(rows) * len(rules)
         async with in_transaction() as conn:
             existing = await _existing(conn, [int(r[0]) for r in rows], policy_ids)
@@ -401,7 +408,7 @@ async def evaluate_now(enterprise: Enterprise, today: date | None = None) -> lis
 
 async def preview(rule: EligibilityRule, *, sample: int = 20) -> dict[str, Any]:
     """What a rule would decide for every enterprise: counts per outcome and a sample."""
-    compiled = CompiledRule(rule, local_today())
+    columnar = ColumnarRule(rule, local_today())
     counts = {"eligible": 0, "unknown": 0, "not_eligible": 0, "near_miss": 0}
     samples: list[dict[str, Any]] = []
     last_id = 0
@@ -415,22 +422,21 @@ async def preview(rule: EligibilityRule, *, sample: int = 20) -> dict[str, Any]:
         if not rows:
             break
         last_id = int(rows[-1][0])
-        for row in rows:
-            facts = facts_row(row[:-1])
-            outcome, near = compiled.decide(facts)
-            counts[outcome] += 1
-            counts["near_miss"] += near
-            if len(samples) < sample and (outcome != "not_eligible" or near):
-                d = compiled.explain(facts)
-                samples.append(
-                    {
-                        "uscc": row[1],
-                        "name": row[-1],
-                        "outcome": d.outcome,
-                        "near_miss": d.near_miss,
-                        "reasons": [r.as_dict() for r in d.reasons],
-                    }
-                )
+        chunk = [facts_row(row[:-1]) for row in rows]
+        verdicts = columnar.evaluate(EnterpriseColumns.from_facts(chunk))
+        for outcome, count in verdicts.tally().items():
+            counts[outcome] += count
+        for i in verdicts.kept_indices()[: sample - len(samples)]:
+            d = explain(rule, chunk[i], columnar.today)
+            samples.append(
+                {
+                    "uscc": rows[i][1],
+                    "name": rows[i][-1],
+                    "outcome": d.outcome,
+                    "near_miss": d.near_miss,
+                    "reasons": [r.as_dict() for r in d.reasons],
+                }
+            )
     return {"counts": counts, "sample": samples}
 
 

@@ -403,6 +403,42 @@ def explain(rule: EligibilityRule, facts: Facts, today: date) -> Decision:
 Check = Callable[[Facts], str]
 
 
+def region_result(code: str | None, targets: frozenset[str]) -> str:
+    """The ``regions`` criterion for one region code, without its text.
+
+    Shared by every bulk path (memoised per code there), so they all agree with
+    :func:`_check_regions`: no code is unknown, a code covers its subdivisions.
+    """
+    if not code:
+        return UNKNOWN
+    try:
+        chain = region_ancestors(code)
+    except ValueError:
+        chain = [code]
+    return PASSED if targets.intersection(chain) else FAILED
+
+
+def industry_result(code: str | None, targets: Iterable[str], *, exclude: bool) -> str:
+    """The ``industries`` (or, ``exclude``, ``industries_exclude``) criterion for one
+    industry code, without its text; agrees with :func:`_check_industries`."""
+    if code is None:
+        return UNKNOWN
+    results = {industry_relation(code, t) for t in targets}
+    if PASSED in results:
+        return FAILED if exclude else PASSED
+    if UNKNOWN in results:
+        return UNKNOWN
+    return PASSED if exclude else FAILED
+
+
+def choice_result(value: str | None, allowed: frozenset[str]) -> str:
+    """The ``sizes`` / ``natures`` criterion for one value, without its text (the
+    per-enterprise check of :class:`CompiledRule` inlines it: it runs per enterprise)."""
+    if value is None:
+        return UNKNOWN
+    return PASSED if value in allowed else FAILED
+
+
 class CompiledRule:
     """A rule turned into a list of cheap checks (no texts): the bulk path.
 
@@ -415,7 +451,7 @@ class CompiledRule:
         self.today = today
         self.checks: list[Check] = []
         if rule.regions is not None:
-            targets = set(rule.regions)
+            targets = frozenset(rule.regions)
             cache: dict[str, str] = {}
 
             def region(f: Facts) -> str:
@@ -424,11 +460,7 @@ class CompiledRule:
                     return UNKNOWN
                 hit = cache.get(code)
                 if hit is None:
-                    try:
-                        chain = region_ancestors(code)
-                    except ValueError:
-                        chain = [code]
-                    hit = cache[code] = PASSED if targets.intersection(chain) else FAILED
+                    hit = cache[code] = region_result(code, targets)
                 return hit
 
             self.checks.append(region)
@@ -476,14 +508,7 @@ class CompiledRule:
                 return UNKNOWN
             hit = cache.get(code)
             if hit is None:
-                results = {industry_relation(code, t) for t in targets}
-                if PASSED in results:
-                    hit = FAILED if exclude else PASSED
-                elif UNKNOWN in results:
-                    hit = UNKNOWN
-                else:
-                    hit = PASSED if exclude else FAILED
-                cache[code] = hit
+                hit = cache[code] = industry_result(code, targets, exclude=exclude)
             return hit
 
         return check
