@@ -49,6 +49,8 @@ from server.wechat.errors import (
 log = logging.getLogger("zwgk.push")
 
 MARKER_TTL = 7 * 24 * 3600
+#: How long a ``done`` marker waits for others to share its Redis round trip.
+GROUP_COMMIT_SECONDS = 0.002
 #: Reasons that mean "this person cannot be reached by message": grid visits them.
 UNREACHABLE_REASONS = frozenset(
     {FailReason.NO_CREDIT, FailReason.UNREACHABLE, FailReason.USER_BLOCKED}
@@ -74,6 +76,25 @@ return got
 """
 
 
+#: The intent fields delivery reads (``claim`` loads nothing else).
+CLAIMED_FIELDS = (
+    "id",
+    "kind",
+    "recipient_type",
+    "recipient_id",
+    "subject_type",
+    "subject_id",
+    "data",
+    "urgent",
+    "attempts",
+    "claim_token",
+    "user_id",
+    "parent_id",
+    "broadcast_id",
+    "digest_id",
+)
+
+
 def try_key(intent_id: int, attempt: int) -> str:
     return f"zwgk:push:try:{intent_id}:{attempt}"
 
@@ -87,8 +108,9 @@ class DoneMarkers:
 
     A send's marker must be in Redis before its outcome reaches the database (the
     sweeper trusts it), so :meth:`mark` returns only once the write is through; every
-    send that finishes while a write is being prepared joins the same pipeline. At two
-    thousand sends a second this turns two thousand commands into a few dozen pipelines.
+    send that finishes within :data:`GROUP_COMMIT_SECONDS` of the first joins the same
+    pipeline. At two thousand sends a second this turns two thousand commands into a
+    few hundred pipelines.
     """
 
     def __init__(self, redis: aioredis.Redis) -> None:
@@ -105,7 +127,10 @@ class DoneMarkers:
         await asyncio.shield(self._write)
 
     async def _flush(self) -> None:
-        await asyncio.sleep(0)  # let the sends finishing in this loop turn join
+        # A short window lets the answers of one chunk, which arrive a few loop turns
+        # apart, share one pipeline; a worker killed inside it leaves ``try`` without
+        # ``done``, which the sweeper settles as ``expired`` (never as a second send).
+        await asyncio.sleep(GROUP_COMMIT_SECONDS)
         items, self._items, self._write = self._items, {}, None
         async with self._redis.pipeline(transaction=False) as pipe:
             for key, value in items.items():
@@ -209,6 +234,8 @@ class Dispatcher:
         self.resolvers = dict(resolvers or {})
         self.limiter = RateLimiter(redis, settings.sends_per_second)
         self.done_markers = DoneMarkers(redis)
+        #: Claim token → when it was taken (monotonic), while its batch is delivered.
+        self._claimed_at: dict[str, float] = {}
 
     # -- claiming ---------------------------------------------------------------
 
@@ -230,7 +257,14 @@ class Dispatcher:
             claim_token=token,
             claimed_until=now + timedelta(seconds=self.settings.claim_seconds),
         )
-        return list(await PushIntent.filter(claim_token=token, status=PushStatus.SENDING))
+        self._claimed_at[token] = time.monotonic()
+        # Only what delivery reads (no datetimes: on SQLite each is parsed from text, and
+        # a dispatcher claims thousands of rows a second; expiry is asked of SQL).
+        return list(
+            await PushIntent.filter(claim_token=token, status=PushStatus.SENDING).only(
+                *CLAIMED_FIELDS
+            )
+        )
 
     # -- one round ----------------------------------------------------------------
 
@@ -260,15 +294,23 @@ class Dispatcher:
         return total
 
     async def deliver(self, intents: list[PushIntent], stats: RoundStats) -> None:
+        try:
+            await self._deliver(intents, stats)
+        finally:
+            if intents:
+                self._claimed_at.pop(intents[0].claim_token or "", None)
+        parents = {i.parent_id for i in intents if i.parent_id is not None}
+        if parents:
+            await settle_parents(parents)
+
+    async def _deliver(self, intents: list[PushIntent], stats: RoundStats) -> None:
         now = datetime.now(UTC)
         outcomes: list[Outcome] = []
         users: list[PushIntent] = []
         others: list[PushIntent] = []
-        expire_before = now - timedelta(hours=self.settings.expire_hours)
+        expired = await self._expired({i.id for i in intents}, now)
         for intent in intents:
-            # A dead letter queued again by staff counts from then (``next_attempt_at``).
-            born = max(intent.created_at, intent.next_attempt_at or intent.created_at)
-            if not intent.urgent and born < expire_before:
+            if intent.id in expired:
                 outcomes.append(Outcome(intent, PushStatus.FAILED, FailReason.EXPIRED))
             elif intent.recipient_type == "user":
                 users.append(intent)
@@ -280,9 +322,19 @@ class Dispatcher:
             outcomes.extend(await self._send_to_users(users, now, stats))
         finally:
             await self._record(outcomes, stats)
-        parents = {i.parent_id for i in intents if i.parent_id is not None}
-        if parents:
-            await settle_parents(parents)
+
+    async def _expired(self, ids: set[int], now: datetime) -> set[int]:
+        """Non-urgent intents older than ``expire_hours``; a dead letter queued again by
+        staff counts from then (``next_attempt_at``)."""
+        if not ids:
+            return set()
+        before = now - timedelta(hours=self.settings.expire_hours)
+        found = await (
+            PushIntent.filter(id__in=sorted(ids), urgent=False, created_at__lt=before)
+            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=before))
+            .values_list("id", flat=True)
+        )
+        return {int(str(i)) for i in found}
 
     # -- fan-out of household / enterprise intents ----------------------------------
 
@@ -410,10 +462,11 @@ class Dispatcher:
             available[key] = (credits - 1, status)
             sendable.append((intent, openid, message, rows[key].id))
         step = self.settings.concurrency
+        claimed_at = self._claimed_at.get(intents[0].claim_token or "", 0.0)
         for start in range(0, len(sendable), step):
             chunk = sendable[start : start + step]
             await self.limiter.acquire(len(chunk))
-            held = await self._hold([item[0] for item in chunk])
+            held = await self._hold([item[0] for item in chunk], claimed_at)
             lost = [item for item in chunk if item[0].id not in held]
             if lost:
                 # The sweeper took these back (this round ran past its claim): whoever
@@ -459,10 +512,17 @@ class Dispatcher:
                 outcomes.append(Outcome(intent, PushStatus.SENT, "digest"))
         return [(i, o) for i, o in ready if i.id not in folded]
 
-    async def _hold(self, intents: Sequence[PushIntent]) -> set[int]:
-        """Extend our claim on ``intents``; returns the ids we still hold."""
+    async def _hold(self, intents: Sequence[PushIntent], claimed_at: float) -> set[int]:
+        """Extend our claim on ``intents``; returns the ids we still hold.
+
+        A claim younger than a third of ``claim_seconds`` is still ours (the sweeper
+        takes back only lapsed claims), so the two queries are spared: at full speed a
+        batch is sent long before that.
+        """
         if not intents:
             return set()
+        if time.monotonic() - claimed_at < self.settings.claim_seconds / 3:
+            return {i.id for i in intents}
         token = intents[0].claim_token
         ids = [i.id for i in intents]
         until = datetime.now(UTC) + timedelta(seconds=self.settings.claim_seconds)

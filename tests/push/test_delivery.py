@@ -255,3 +255,55 @@ async def test_complaint_progress_renders_its_template(
     assert (await PushIntent.get(id=intent.id)).status == "sent"
     (message,) = emulator.get("/_emulator/messages").json()
     assert message["data"]["phrase2"]["value"] == "已受理"
+
+
+async def test_old_intents_expire_unless_urgent(
+    dispatcher: Dispatcher, make_users: MakeUsers, emulator: httpx.Client
+) -> None:
+    (user,) = await make_users(1, {POLICY_TEMPLATE: 1})
+    stale = await queue_push("policy_match", "user", user.id, "policy", 50, POLICY_DATA)
+    warning = await queue_push(
+        "emergency_warning",
+        "user",
+        user.id,
+        "broadcast",
+        5,
+        {"title": "山洪预警", "content": "请转移", "time": "2026-07-01 22:30"},
+        urgent=True,
+    )
+    fresh = await queue_push("policy_match", "user", user.id, "policy", 51, POLICY_DATA)
+    assert stale and warning and fresh
+    # expire_hours is 72: four days old is too late to tell anyone about a policy, but an
+    # emergency warning still goes out.
+    old = datetime.now(UTC) - timedelta(days=4)
+    await PushIntent.filter(id__in=[stale.id, warning.id]).update(created_at=old)
+    await drain(dispatcher)
+    rows = {r.id: r for r in await PushIntent.filter(recipient_id=str(user.id))}
+    assert (rows[stale.id].status, rows[stale.id].reason) == ("failed", "expired")
+    assert rows[warning.id].status == "sent"
+    assert rows[fresh.id].status == "sent"
+    sent = {m["template_id"] for m in emulator.get("/_emulator/messages").json()}
+    assert sent == {POLICY_TEMPLATE, WARNING_TEMPLATE}
+
+
+async def test_a_claim_lapsed_before_sending_is_left_to_its_new_holder(
+    dispatcher: Dispatcher, make_users: MakeUsers, emulator: httpx.Client
+) -> None:
+    users = await make_users(2, {POLICY_TEMPLATE: 1})
+    for u in users:
+        assert await queue_push("policy_match", "user", u.id, "policy", 60, POLICY_DATA)
+    claimed = await dispatcher.claim(10)
+    assert len(claimed) == 2
+    # This dispatcher stalled past its claim; the sweeper re-queued one intent and another
+    # dispatcher holds it now. Only the one still ours may be sent from here.
+    token = claimed[0].claim_token or ""
+    dispatcher._claimed_at[token] -= dispatcher.settings.claim_seconds
+    await PushIntent.filter(id=claimed[0].id).update(claim_token="someone-else")
+    from server.push.delivery import RoundStats
+
+    await dispatcher.deliver(claimed, RoundStats())
+    messages = emulator.get("/_emulator/messages").json()
+    assert [m["touser"] for m in messages] == [users[1].openid]
+    assert (await PushIntent.get(id=claimed[0].id)).status == "sending"
+    assert (await PushIntent.get(id=claimed[1].id)).status == "sent"
+    assert token not in dispatcher._claimed_at
