@@ -108,11 +108,18 @@ async def fetch_page(
 
 
 async def insert_rows(
-    conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    conn: BaseDBAsyncClient,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    skip_conflicts_on: Sequence[str] = (),
 ) -> None:
     """Insert many rows with one prepared statement: bulk paths skip ORM object overhead.
 
-    ``table`` and ``columns`` are code constants, never user input.
+    ``skip_conflicts_on`` names a unique key: rows clashing on it are skipped (``ON
+    CONFLICT DO NOTHING``, the same on SQLite and PostgreSQL). ``table`` and ``columns``
+    are code constants, never user input.
     """
     if not rows:
         return
@@ -121,6 +128,8 @@ async def insert_rows(
     else:
         marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
     names = ", ".join(f'"{c}"' for c in columns)
-    await conn.execute_many(
-        f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [list(r) for r in rows]
-    )
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+    if skip_conflicts_on:
+        sql += f" ON CONFLICT ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in skip_conflicts_on)})"
+        sql += " DO NOTHING"
+    await conn.execute_many(sql, [list(r) for r in rows])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -190,6 +191,11 @@ async def test_opened_only_for_own_push(
     assert (await PushIntent.get(id=intent.id)).opened_at is not None
 
 
+def emulator_messages(emulator: httpx.Client) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = emulator.get("/_emulator/messages").json()
+    return messages
+
+
 async def test_broadcast_progress_and_staff_views(
     client: httpx.AsyncClient,
     dispatcher: Dispatcher,
@@ -220,7 +226,14 @@ async def test_broadcast_progress_and_staff_views(
     bid = r.json()["id"]
     assert await broadcasts.fan_out_pending() == 1
     assert (await Broadcast.get(id=bid)).targeted == 4
+    # A fan-out interrupted and run again writes nobody twice.
+    assert await broadcasts.fan_out(await Broadcast.get(id=bid)) == 4
     await drain(dispatcher)
+    warnings = [m for m in emulator.get("/_emulator/messages").json()]
+    assert len(warnings) == 3
+    assert all(
+        "【红色】暴雨红色预警" in json.dumps(m["data"], ensure_ascii=False) for m in warnings
+    )
     r = await client.get(f"/api/v1/admin/broadcasts/{bid}", headers=bearer(staff))
     progress = r.json()
     assert progress["targeted"] == 4 and progress["sent"] == 3
