@@ -373,8 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench push", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--pushes", type=int, default=3000)
-    parser.add_argument("--audience", type=int, default=3000)
+    parser.add_argument("--pushes", type=int, default=20000)
+    parser.add_argument("--audience", type=int, default=20000)
     parser.add_argument(
         "--baseline", type=int, default=3000, help="sends for the emulator-alone figure"
     )

@@ -13,6 +13,7 @@ The composition root (:mod:`workers.settings`) reads the three names below.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import time
 from typing import Any
@@ -63,7 +64,8 @@ async def push_dispatch(ctx: dict[str, Any]) -> int:
     """Deliver due intents while holding a lane lease; returns how many were claimed."""
     d = dispatcher(ctx)
     redis = ctx["redis"]
-    token = secrets.token_hex(8)
+    # The holder's process id in the lease tells operators who runs which lane.
+    token = f"{os.getpid()}:{secrets.token_hex(8)}"
     lane_key = None
     for lane in range(d.settings.dispatch_lanes):
         key = f"zwgk:push:lane:{lane}"
