@@ -303,6 +303,8 @@ class PushSettings(BaseModel):
     concurrency: int = Field(50, ge=1, le=1000)
     #: Parallel dispatchers over all workers (each holds a Redis lease).
     dispatch_lanes: int = Field(4, ge=1, le=64)
+    #: Lanes one worker process holds at most (a process runs on one core).
+    lanes_per_worker: int = Field(2, ge=1, le=64)
     #: Seconds a dispatch job runs before leaving the rest to the next one.
     dispatch_seconds: float = Field(20.0, gt=0)
     #: Attempts before a retryable failure dead-letters; backoff base and cap (seconds).

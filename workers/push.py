@@ -64,6 +64,11 @@ async def push_dispatch(ctx: dict[str, Any]) -> int:
     """Deliver due intents while holding a lane lease; returns how many were claimed."""
     d = dispatcher(ctx)
     redis = ctx["redis"]
+    held: int = ctx.get("push_lanes_held", 0)
+    if held >= d.settings.lanes_per_worker:
+        # This process is busy enough: a free lane is left to another worker, so lanes
+        # spread over processes (and cores) instead of piling onto the first to poll.
+        return 0
     # The holder's process id in the lease tells operators who runs which lane.
     token = f"{os.getpid()}:{secrets.token_hex(8)}"
     lane_key = None
@@ -76,6 +81,7 @@ async def push_dispatch(ctx: dict[str, Any]) -> int:
         return 0  # every lane is busy: enough dispatchers are running
     claimed = 0
     deadline = time.monotonic() + d.settings.dispatch_seconds
+    ctx["push_lanes_held"] = ctx.get("push_lanes_held", 0) + 1
     try:
         while time.monotonic() < deadline:
             renewed = await redis.eval(_RENEW, 1, lane_key, token, LEASE_SECONDS * 1000)
@@ -86,6 +92,7 @@ async def push_dispatch(ctx: dict[str, Any]) -> int:
             if stats.claimed == 0:
                 break
     finally:
+        ctx["push_lanes_held"] -= 1
         try:
             await redis.eval(_RELEASE, 1, lane_key, token)
         except Exception:
