@@ -302,11 +302,16 @@ def _years_want(rng: Range) -> str:
 
 
 def _check_years(established: date | None, rng: Range, today: date) -> Reason:
+    years = None if established is None else years_between(established, today)
+    return years_reason(years, rng)
+
+
+def years_reason(years: int | None, rng: Range) -> Reason:
+    """The ``years_established`` reason for ``years`` full years (``None``: unknown)."""
     want = _years_want(rng)
     name = "years_established"
-    if established is None:
+    if years is None:
         return Reason(name, UNKNOWN, f"成立日期未知，无法判断是否「{want}」")
-    years = years_between(established, today)
     if rng.min is not None and years < rng.min:
         return Reason(
             name, FAILED, f"成立 {years} 年，需「{want}」（差 {_num(rng.min - years)} 年）"
