@@ -21,11 +21,18 @@ The three must agree on every outcome (checked). Other baselines, same run: one
 enterprise against all rules, naive ``explain`` per rule; import, one ORM
 ``Enterprise.create`` per row (the obvious implementation).
 
+The "policy changed" job end to end (import with the importer into SQLite, then from the
+policy's id to every match stored) at ``--db-rows`` and ``--db-large`` enterprises, each
+in a child process whose peak RSS is the worker's: first run (empty matches), re-run
+unchanged, re-run after a small rule change, beside the previous per-chunk path in the
+same database; 1M extrapolated from the growth (``--db-direct 1000000`` measures it,
+without the baseline: minutes).
+
 Usage::
 
     python -m bench.bench_matching [--small 20000] [--large 100000] [--direct 1000000]
-                                   [--policies 5000] [--db-rows 20000]
-                                   [--out bench/out/matching.json]
+                                   [--policies 5000] [--db-rows 20000] [--db-large 100000]
+                                   [--db-direct 0] [--out bench/out/matching.json]
 """
 
 from __future__ import annotations
@@ -169,7 +176,10 @@ def time_policy(facts: list[Facts]) -> dict[str, Any]:
     for i in kept:
         explain(POLICY_RULE, facts[i], TODAY)
     explain_kept_s = time.perf_counter() - t0
+    keyed_s, joined_s = time_texts(columns, verdicts)
     return {
+        "texts_keyed_s": keyed_s,
+        "texts_joined_s": joined_s,
         "columnar_s": columnar_s,
         "columnar_first_s": first_s,
         "build_columns_s": build,
@@ -179,6 +189,21 @@ def time_policy(facts: list[Facts]) -> dict[str, Any]:
         "explain_kept_s": explain_kept_s,
         "outcomes": counts,
     }
+
+
+def time_texts(columns: EnterpriseColumns, verdicts: Verdicts) -> tuple[float, float]:
+    """(s to key and digest the kept decisions' reasons, s to also join every JSON text):
+    the job's texts (ColumnarTexts), beside explain() per kept decision."""
+    import numpy as np
+
+    from server.enterprises.reasons import ColumnarTexts
+
+    t0 = time.perf_counter()
+    texts = ColumnarTexts(ColumnarRule(POLICY_RULE, TODAY), columns, np.flatnonzero(verdicts.kept))
+    keyed = time.perf_counter() - t0
+    for i in range(texts.count):
+        texts.reasons_json(i)
+    return keyed, time.perf_counter() - t0
 
 
 def time_chunked(facts: list[Facts], chunk: int = 1000) -> tuple[float, float]:
@@ -219,51 +244,134 @@ def time_enterprise(facts: list[Facts], rules: list[EligibilityRule]) -> tuple[f
     return fast, naive
 
 
-async def db_figures(n: int, workdir: Path) -> dict[str, float]:
-    """Import ``n`` rows into SQLite, then one policy against them (stored matches)."""
+CHANGED_RULE = EligibilityRule.model_validate(
+    {**POLICY_RULE.compact(), "industries": ["C", "65", "F"]}
+)  # a small change: one more door (its enterprises join; other texts mostly stay)
+
+
+async def _published_policy() -> int:
+    from server.enterprises.service import save_rule
+    from server.policies.schemas import PolicyIn
+    from server.policies.service import create_policy
+
+    data = PolicyIn.model_validate(
+        {
+            "external_id": "bench-policy",
+            "title": "如皋市促进中小企业高质量发展若干措施",
+            "issuer": "如皋市工业和信息化局",
+            "status": "published",
+            "audience": "enterprises",
+            "summary": "对符合条件的中小企业给予奖励。",
+            "body": "第一条 对符合条件的企业给予奖励。",
+        }
+    )
+    policy = await create_policy(data, principal=None)
+    await save_rule(policy.id, POLICY_RULE.compact(), editor_id=None)
+    return policy.id
+
+
+async def job_figures(n: int, workdir: Path, *, baseline: bool = True) -> dict[str, float]:
+    """Import ``n`` rows into SQLite (the importer), then the "policy changed" job from
+    the policy's id to every match stored: the previous per-chunk path (rows read and
+    columns built per chunk of 1,000, ``explain()`` per kept decision) beside the job
+    (registry in memory, texts per distinct value, only the diff written)."""
     from server.config import DatabaseSettings
-    from server.core.db import close_db, init_db, migrate
+    from server.core.db import close_db, connection, init_db, migrate
+    from server.enterprises import matching
     from server.enterprises.importer import import_rows, read_rows
-    from server.enterprises.matching import ActiveRule, evaluate_rules_over_enterprises
-    from server.enterprises.models import Enterprise
+    from server.enterprises.models import Enterprise, EnterpriseMatch
+    from server.enterprises.registry import REGISTRY
+    from server.enterprises.service import apply_changes, save_rule
 
     db = DatabaseSettings(url=f"sqlite://{workdir / 'bench.db'}")
     await migrate(db)
     await init_db(db)
+    out: dict[str, float] = {"enterprises": n}
     try:
-        buf = io.StringIO()
         import csv
 
+        buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(HEADER)
         w.writerows(rows(n, seed=11))
         buf.seek(0)
         t0 = time.perf_counter()
         report = await import_rows(read_rows(buf))
-        imported = time.perf_counter() - t0
+        out["import_rows_per_s"] = n / (time.perf_counter() - t0)
         assert report.created == n, report.rejected[:3]
-        # Baseline: one ORM create per row, on a sample.
-        sample = [r for r in rows(min(2000, n), seed=12)]
-        t0 = time.perf_counter()
-        for r in sample:
-            await Enterprise.create(
-                uscc="X" + r[0][1:], name=r[1], legal_representative=r[2], region=r[3]
+        del buf
+        if baseline:
+            # Baseline: one ORM create per row, on a sample.
+            sample = [r for r in rows(min(2000, n), seed=12)]
+            t0 = time.perf_counter()
+            for r in sample:
+                await Enterprise.create(
+                    uscc="X" + r[0][1:], name=r[1], legal_representative=r[2], region=r[3]
+                )
+            out["import_naive_rows_per_s"] = len(sample) / (time.perf_counter() - t0)
+            await Enterprise.filter(uscc__startswith="X").delete()
+        pid = await _published_policy()
+
+        async def timed(job: Any) -> tuple[float, Any]:
+            t0 = time.perf_counter()
+            stats = await job
+            return time.perf_counter() - t0, stats
+
+        if baseline:
+            rules = await matching.active_rules(TODAY, [pid])
+            out["previous_first_s"], stats = await timed(
+                matching.evaluate_rules_over_enterprises(rules, chunk_size=1000)
             )
-        naive_rate = len(sample) / (time.perf_counter() - t0)
-        await Enterprise.filter(uscc__startswith="X").delete()
-        rule = ActiveRule(0, 1, "bench", None, None, CompiledRule(POLICY_RULE, TODAY))
-        t0 = time.perf_counter()
-        stats = await evaluate_rules_over_enterprises([rule], chunk_size=5000)
-        stored = time.perf_counter() - t0
-        return {
-            "import_rows_per_s": n / imported,
-            "import_naive_rows_per_s": naive_rate,
-            "import_1m_s_extrapolated": 1_000_000 / (n / imported),
-            "store_policy_s": stored,
-            "stored_matches": stats.stored,
-        }
+            out["previous_rerun_s"], _ = await timed(
+                matching.evaluate_rules_over_enterprises(rules, chunk_size=1000)
+            )
+            out["previous_stored"] = stats.stored
+            await EnterpriseMatch.filter(policy_id=pid).delete()
+        REGISTRY.clear()
+        out["registry_load_s"], snap = await timed(REGISTRY.current(connection()))
+        out["registry_mib"] = snap.nbytes / 2**20
+        out["first_s"], stats = await timed(matching.recompute_policy(pid))
+        out["first_stored"] = stats.stored
+        out["rerun_s"], stats = await timed(matching.recompute_policy(pid))
+        assert stats.stored == 0
+        await save_rule(pid, CHANGED_RULE.compact(), editor_id=None)
+        out["changed_s"], stats = await timed(matching.recompute_policy(pid))
+        out["changed_stored"] = stats.stored
+        out["changed_revoked"] = stats.revoked
+        # 100 enterprises edited: the columns catch up with their rows only.
+        edited = min(100, n // 10)
+        ids = [i for (i,) in await Enterprise.filter(id__lte=edited).values_list("id")]
+        for eid in ids:
+            await apply_changes(eid, {"employees": 123}, reason="bench")
+        out["catch_up_100_s"], _ = await timed(REGISTRY.current(connection()))
+        assert not REGISTRY.last.full and REGISTRY.last.rows == len(ids)
+        out["matches_rows"] = await EnterpriseMatch.filter(policy_id=pid).count()
+        out["db_mib"] = (workdir / "bench.db").stat().st_size / 2**20
+        return out
     finally:
         await close_db()
+
+
+def run_job_child(n: int, baseline: bool) -> dict[str, float]:
+    """``job_figures`` in a child process: its peak RSS is a matching worker's."""
+    import subprocess
+
+    args = [sys.executable, "-m", "bench.bench_matching", "--job-child", str(n)]
+    if not baseline:
+        args.append("--no-baseline")
+    done = subprocess.run(args, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _job_child(n: int, baseline: bool) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = asyncio.run(job_figures(n, Path(tmp), baseline=baseline))
+    figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,8 +381,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--direct", type=int, default=1_000_000)
     p.add_argument("--policies", type=int, default=5_000)
     p.add_argument("--db-rows", type=int, default=20_000)
+    p.add_argument("--db-large", type=int, default=100_000)
+    p.add_argument(
+        "--db-direct", type=int, default=0, help="also the job at this size, no baseline"
+    )
+    p.add_argument("--job-child", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--no-baseline", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--out", default=str(REPO / "bench" / "out" / "matching.json"))
     args = p.parse_args(argv or [])
+    if args.job_child:
+        return _job_child(args.job_child, not args.no_baseline)
     started = time.perf_counter()
     print(f"generating {args.large} enterprises (如皋市 distributions)…", flush=True)
     all_facts = [facts_from(r) for r in rows(args.large)]
@@ -297,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
             "speedup_vs_compiled": round(compiled / fast, 1),
             "kept": t["kept"],
             "explain_kept_s": round(t["explain_kept_s"], 4),
+            "texts_keyed_s": round(t["texts_keyed_s"], 4),
+            "texts_joined_s": round(t["texts_joined_s"], 4),
             "outcomes": t["outcomes"],
         }
         print(
@@ -308,7 +426,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  first run {t['columnar_first_s'] * 1000:.1f} ms; columns built in "
             f"{t['build_columns_s']:.3f} s; texts of the {t['kept']} "
-            f"decisions worth storing: {t['explain_kept_s']:.3f} s",
+            f"decisions worth storing: explain() {t['explain_kept_s']:.3f} s; per distinct "
+            f"value {t['texts_keyed_s']:.3f} s keyed and digested, "
+            f"{t['texts_joined_s']:.3f} s with every JSON joined "
+            f"(×{t['explain_kept_s'] / t['texts_joined_s']:.1f})",
             flush=True,
         )
     growth = (per_scale[args.large] / per_scale[args.small]) / (args.large / args.small)
@@ -358,6 +479,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{build:.1f} s); CompiledRule extrapolated {compiled_1m:.2f} s",
         flush=True,
     )
+    keyed_1m, joined_1m = time_texts(columns, verdicts)
+    results["policy_vs_direct"]["texts_keyed_s"] = round(keyed_1m, 3)
+    results["policy_vs_direct"]["texts_joined_s"] = round(joined_1m, 3)
+    explain_1m = results[f"policy_vs_{args.large}"]["explain_kept_s"] * repeat
+    print(
+        f"  texts of its {int(verdicts.kept.sum()):,} decisions worth storing: keyed and "
+        f"digested in {keyed_1m:.2f} s, every JSON joined {joined_1m:.2f} s "
+        f"(explain() extrapolated {explain_1m:.1f} s)",
+        flush=True,
+    )
     del columns, verdicts
 
     rng = random.Random(5)
@@ -375,19 +506,55 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     del all_facts
-    with tempfile.TemporaryDirectory() as tmp:
-        db = asyncio.run(db_figures(args.db_rows, Path(tmp)))
-    results["sqlite"] = {k: round(v, 2) for k, v in db.items()}
+    # The job end to end in SQLite, each size in a child process (its peak RSS is a
+    # matching worker's): the previous per-chunk path beside the job, same database.
+    jobs = {}
+    for n in (args.db_rows, args.db_large):
+        job = jobs[n] = run_job_child(n, baseline=True)
+        results[f"job_vs_{n}"] = {k: round(v, 3) for k, v in job.items()}
+        print(
+            f"job, one policy vs {n} enterprises in SQLite (from the policy to every match "
+            f"stored): first run {job['first_s']:.2f} s ({int(job['first_stored'])} matches "
+            f"written) — previous per-chunk path {job['previous_first_s']:.2f} s "
+            f"(×{job['previous_first_s'] / job['first_s']:.1f}); re-run unchanged "
+            f"{job['rerun_s']:.2f} s — previous {job['previous_rerun_s']:.2f} s "
+            f"(×{job['previous_rerun_s'] / job['rerun_s']:.1f}); after a small rule change "
+            f"{job['changed_s']:.2f} s ({int(job['changed_stored'])} written)",
+            flush=True,
+        )
+        print(
+            f"  registry loaded in {job['registry_load_s']:.2f} s "
+            f"({job['registry_mib']:.1f} MiB), caught up with 100 edited enterprises in "
+            f"{job['catch_up_100_s'] * 1000:.1f} ms; peak RSS of the job process "
+            f"{job['peak_rss_mib']:.0f} MiB; import {job['import_rows_per_s']:,.0f} rows/s "
+            f"(naive ORM {job['import_naive_rows_per_s']:,.0f} rows/s)",
+            flush=True,
+        )
+    small, large = jobs[args.db_rows], jobs[args.db_large]
+    scale = args.db_large / args.db_rows
+    timed = ("first_s", "rerun_s", "changed_s", "previous_first_s", "previous_rerun_s")
+    growth = {k: (large[k] / small[k]) / scale for k in timed}
+    to_1m = 1_000_000 / args.db_large
+    results["job_growth_vs_linear"] = {k: round(v, 2) for k, v in growth.items()}
+    results["job_1m_extrapolated_s"] = {
+        k: round(large[k] * to_1m * max(1.0, growth[k]), 1) for k in timed
+    }
     print(
-        f"import {args.db_rows} rows: {db['import_rows_per_s']:,.0f} rows/s "
-        f"(naive ORM {db['import_naive_rows_per_s']:,.0f} rows/s → "
-        f"×{db['import_rows_per_s'] / db['import_naive_rows_per_s']:.1f}); "
-        f"1M extrapolated {db['import_1m_s_extrapolated']:.0f} s"
+        f"growth {args.db_rows} → {args.db_large} vs linear: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in growth.items())
+        + "; 1M extrapolated (linear, or the growth when worse): "
+        + ", ".join(f"{k} {v} s" for k, v in results["job_1m_extrapolated_s"].items())
     )
-    print(
-        f"one policy stored against {args.db_rows} enterprises in SQLite: "
-        f"{db['store_policy_s']:.2f} s ({int(db['stored_matches'])} matches written)"
-    )
+    if args.db_direct:
+        job = run_job_child(args.db_direct, baseline=False)
+        results[f"job_vs_{args.db_direct}"] = {k: round(v, 3) for k, v in job.items()}
+        print(
+            f"job vs {args.db_direct} enterprises, measured: first run {job['first_s']:.2f} s, "
+            f"re-run {job['rerun_s']:.2f} s, after a rule change {job['changed_s']:.2f} s; "
+            f"registry {job['registry_mib']:.0f} MiB loaded in {job['registry_load_s']:.1f} s; "
+            f"peak RSS {job['peak_rss_mib']:.0f} MiB",
+            flush=True,
+        )
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["peak_rss_mib"] = round(peak_mib, 1)
     results["elapsed_s"] = round(time.perf_counter() - started, 1)

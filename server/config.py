@@ -225,7 +225,7 @@ class EnterpriseSettings(BaseModel):
     """惠企政策 matching: enterprise registry and eligibility (issue 8 matching stream)."""
 
     # Enterprises evaluated per transaction by the matching jobs.
-    match_chunk_size: int = Field(1000, ge=10, le=100_000)
+    match_chunk_size: int = Field(10_000, ge=10, le=100_000)
     # An application window closing within this many days triggers one reminder push.
     reminder_days: int = Field(7, ge=1, le=60)
 

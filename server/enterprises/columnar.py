@@ -58,9 +58,12 @@ _CODE = {PASSED: 0, FAILED: 1, UNKNOWN: 2}
 _WORD = 64
 
 
-def _categories(values: Iterable[str | None], count: int) -> tuple[Ids, list[str | None]]:
-    """(id per value, distinct values by id) with id 0 reserved for ``None``."""
-    ids: dict[str | None, int] = {None: 0}
+def _categories(
+    values: Iterable[str | None], count: int, known: Sequence[str | None] = (None,)
+) -> tuple[Ids, list[str | None]]:
+    """(id per value, distinct values by id) with id 0 reserved for ``None``; values
+    already in ``known`` keep their ids there."""
+    ids: dict[str | None, int] = {v: i for i, v in enumerate(known)}
     column = np.fromiter((ids.setdefault(v, len(ids)) for v in values), dtype=np.int32, count=count)
     return column, list(ids)
 
@@ -102,12 +105,19 @@ class EnterpriseColumns:
     tag_ids: dict[str, int]
 
     @classmethod
-    def from_facts(cls, facts: Sequence[Facts]) -> EnterpriseColumns:
+    def from_facts(
+        cls, facts: Sequence[Facts], *, like: EnterpriseColumns | None = None
+    ) -> EnterpriseColumns:
+        """Columns of ``facts``; with ``like``, codes and tags keep ``like``'s ids (its
+        vocabularies, extended), so the two can be merged (:meth:`with_rows`)."""
         n = len(facts)
-        region, regions = _categories((f.region for f in facts), n)
-        industry, industries = _categories((f.industry for f in facts), n)
-        size, sizes = _categories((f.size for f in facts), n)
-        nature, natures = _categories((f.nature for f in facts), n)
+        none: list[str | None] = [None]
+        region, regions = _categories((f.region for f in facts), n, like.regions if like else none)
+        industry, industries = _categories(
+            (f.industry for f in facts), n, like.industries if like else none
+        )
+        size, sizes = _categories((f.size for f in facts), n, like.sizes if like else none)
+        nature, natures = _categories((f.nature for f in facts), n, like.natures if like else none)
         established = np.fromiter(
             (0 if f.established_on is None else f.established_on.toordinal() for f in facts),
             dtype=np.int32,
@@ -116,7 +126,7 @@ class EnterpriseColumns:
         capital, capital_unknown = _figures([f.registered_capital for f in facts])
         employees, employees_unknown = _figures([f.employees for f in facts])
         revenue, revenue_unknown = _figures([f.annual_revenue for f in facts])
-        tag_ids: dict[str, int] = {}
+        tag_ids: dict[str, int] = dict(like.tag_ids) if like else {}
         masks = [0] * n
         for i, f in enumerate(facts):
             if f.tags:  # most enterprises hold none
@@ -152,6 +162,32 @@ class EnterpriseColumns:
             words,
             tag_ids,
         )
+
+    def with_rows(
+        self, facts: Sequence[Facts], positions: npt.NDArray[np.int64]
+    ) -> EnterpriseColumns:
+        """A copy with enterprise ``positions[i]`` replaced by ``facts[i]``; positions
+        from ``count`` on append (they must be ``count``, ``count + 1``, … in some order).
+        ``self`` is left as it was (a job may still be reading it)."""
+        delta = EnterpriseColumns.from_facts(facts, like=self)
+        total = self.count + int(np.count_nonzero(positions >= self.count))
+        merged: dict[str, object] = {"count": total}
+        for f in fields(self):
+            old, new = getattr(self, f.name), getattr(delta, f.name)
+            if f.name == "tags":
+                words = np.zeros((max(old.shape[0], new.shape[0]), total), dtype=np.uint64)
+                words[: old.shape[0], : self.count] = old
+                words[:, positions] = 0
+                words[: new.shape[0], positions] = new
+                merged["tags"] = words
+            elif isinstance(old, np.ndarray):
+                column = np.zeros(total, dtype=old.dtype)
+                column[: self.count] = old
+                column[positions] = new
+                merged[f.name] = column
+            elif f.name != "count":
+                merged[f.name] = new  # the vocabularies: ``like``'s, extended
+        return EnterpriseColumns(**merged)  # type: ignore[arg-type]
 
     @property
     def nbytes(self) -> int:

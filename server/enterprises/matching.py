@@ -30,6 +30,7 @@ from tortoise.transactions import in_transaction
 from server.core.clock import local_today
 from server.enterprises.columnar import ColumnarRule, EnterpriseColumns
 from server.enterprises.models import Enterprise, EnterpriseMatch, PolicyEligibility
+from server.enterprises.reasons import reasons_digest
 from server.enterprises.rules import (
     CompiledRule,
     Decision,
@@ -162,9 +163,12 @@ async def _apply(
                 or old.outcome != decision.outcome
                 or old.near_miss != decision.near_miss
             )
-            if not changed_kind and old.reasons == reasons and old.rule_version == rule.version:
+            # Same outcome and texts: unchanged, whatever the rule version (the stored
+            # version is the one that last changed the decision, as in policy_matching).
+            if not changed_kind and old.reasons == reasons:
                 continue
         old.outcome, old.near_miss, old.reasons = decision.outcome, decision.near_miss, reasons
+        old.reasons_digest = reasons_digest(reasons)
         old.rule_version, old.active = rule.version, True
         notify = (
             changed_kind
@@ -286,17 +290,18 @@ async def revoke_policy(policy_id: int) -> int:
 
 
 async def recompute_policy(
-    policy_id: int, *, chunk_size: int = 1000, after_chunk: ChunkHook | None = None
+    policy_id: int, *, chunk_size: int = 10_000, after_chunk: ChunkHook | None = None
 ) -> RunStats:
-    """Policy published, its rule or status changed: against every enterprise."""
+    """Policy published, its rule or status changed: against every enterprise (the
+    registry's columns in memory, only the diff written: :mod:`policy_matching`)."""
+    from server.enterprises.policy_matching import match_policy
+
     rules = await active_rules(policy_ids=[policy_id])
     if not rules:
         stats = RunStats()
         stats.revoked = await revoke_policy(policy_id)
         return stats
-    stats = await evaluate_rules_over_enterprises(
-        rules, chunk_size=chunk_size, after_chunk=after_chunk
-    )
+    stats = await match_policy(rules[0], chunk_size=chunk_size, after_chunk=after_chunk)
     # Quiet unless something reached (or left) an enterprise: seeding the demo recomputes
     # hundreds of policies, which would bury the terminal otherwise.
     log.log(

@@ -41,6 +41,9 @@ class Enterprise(Model):
     annual_revenue = fields.FloatField(null=True)  # 万元
     tags: fields.Field[list[str]] = fields.JSONField(default=list)
     version = fields.IntField(default=1)
+    # The registry generation of the transaction that last changed this row (see
+    # ``server.enterprises.registry``): a matching worker's columns catch up by it.
+    registry_generation = fields.BigIntField(default=0, db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -129,6 +132,10 @@ class EnterpriseMatch(Model):
     outcome = fields.CharField(max_length=16)
     near_miss = fields.BooleanField(default=False)
     reasons: fields.Field[list[dict[str, Any]]] = fields.JSONField(default=list)
+    # 64-bit digest of ``reasons`` (``server.enterprises.reasons.reasons_digest``): the
+    # policy job compares digests, not texts; ``null`` (older rows) = compare unknown.
+    reasons_digest = fields.BigIntField(null=True)
+    # The version of the rule that last changed this decision (outcome or texts).
     rule_version = fields.IntField(default=0)
     active = fields.BooleanField(default=True)
     answer = fields.CharField(max_length=16, null=True)
@@ -140,4 +147,5 @@ class EnterpriseMatch(Model):
     class Meta:
         table = "enterprise_matches"
         unique_together = (("enterprise_id", "policy_id"),)
-        indexes = (("policy_id", "active", "outcome"),)
+        # (policy, enterprise): the policy job reads one policy's matches by id range.
+        indexes = (("policy_id", "active", "outcome"), ("policy_id", "enterprise_id"))

@@ -12,12 +12,13 @@ run in bulk (``decide`` computes the outcome without building texts).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from server.core.errors import ValidationFailed
 from server.policies.industries import industry_ancestors, industry_name, is_valid_industry
@@ -78,19 +79,59 @@ def _num(value: float) -> str:
 # --------------------------------------------------------------------------- rule schema
 
 
+#: Validation context of a rule being saved (:func:`validate_rule`): shapes that stored
+#: rules are forgiven (an empty range, a non-finite bound) are refused instead.
+SAVING = {"saving": True}
+
+
+def _saving(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("saving"))
+
+
 class Range(BaseModel):
-    """An inclusive range; ``null`` ends are open."""
+    """An inclusive range; ``null`` ends are open.
+
+    Saving refuses a range with neither end and infinite or NaN bounds (``explain()``
+    cannot write a text for them). Loading a rule stored before that check forgives
+    them: a non-finite bound is an open end, and :class:`EligibilityRule` drops a range
+    with neither end (no constraint).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     min: float | None = Field(None, ge=0)
     max: float | None = Field(None, ge=0)
 
+    @field_validator("min", "max", mode="before")
+    @classmethod
+    def _finite(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            return value  # None, or a type pydantic itself reports
+        try:
+            number = float(value)
+        except (ValueError, OverflowError):
+            return value
+        if math.isfinite(number):
+            return value
+        if _saving(info):
+            raise ValueError("must be a finite number")
+        return None
+
     @model_validator(mode="after")
-    def _ordered(self) -> Range:
+    def _ordered(self, info: ValidationInfo) -> Range:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is greater than max")
+        if self.empty and _saving(info):
+            raise ValueError("a range needs min or max (omit the key for no constraint)")
         return self
+
+    @property
+    def empty(self) -> bool:
+        """Neither end: constrains nothing."""
+        return self.min is None and self.max is None
+
+
+_RANGES = ("years_established", "registered_capital", "employees", "annual_revenue")
 
 
 class EligibilityRule(BaseModel):
@@ -113,6 +154,15 @@ class EligibilityRule(BaseModel):
     tags_any: list[str] | None = Field(None, max_length=20)
     tags_none: list[str] | None = Field(None, max_length=20)
 
+    @model_validator(mode="after")
+    def _drop_empty_ranges(self) -> EligibilityRule:
+        # Only a stored rule can get here with one (saving refuses it): no constraint.
+        for name in _RANGES:
+            rng = getattr(self, name)
+            if rng is not None and rng.empty:
+                setattr(self, name, None)
+        return self
+
     def compact(self) -> dict[str, Any]:
         """The rule as stored: keys that constrain nothing are dropped."""
         return self.model_dump(exclude_none=True)
@@ -127,7 +177,7 @@ def validate_rule(raw: Any, known_tags: Iterable[str], *, prefix: str = "") -> E
     if not isinstance(raw, dict):
         raise ValidationFailed("eligibility must be a JSON object", field=prefix or None)
     try:
-        rule = EligibilityRule.model_validate(raw)
+        rule = EligibilityRule.model_validate(raw, context=SAVING)
     except ValidationError as exc:
         err = from_pydantic(exc)
         field = f"{prefix}.{err.field}" if prefix and err.field else (err.field or prefix)
@@ -252,11 +302,16 @@ def _years_want(rng: Range) -> str:
 
 
 def _check_years(established: date | None, rng: Range, today: date) -> Reason:
+    years = None if established is None else years_between(established, today)
+    return years_reason(years, rng)
+
+
+def years_reason(years: int | None, rng: Range) -> Reason:
+    """The ``years_established`` reason for ``years`` full years (``None``: unknown)."""
     want = _years_want(rng)
     name = "years_established"
-    if established is None:
+    if years is None:
         return Reason(name, UNKNOWN, f"成立日期未知，无法判断是否「{want}」")
-    years = years_between(established, today)
     if rng.min is not None and years < rng.min:
         return Reason(
             name, FAILED, f"成立 {years} 年，需「{want}」（差 {_num(rng.min - years)} 年）"

@@ -192,9 +192,15 @@ async def contact_user_ids(enterprise_ids: Iterable[int]) -> dict[int, list[int]
 async def record_changed(
     enterprise_ids: list[int], conn: BaseDBAsyncClient, *, reason: str = "edit"
 ) -> None:
-    """One ``enterprise.changed`` event (subject: the first id; payload: every id)."""
+    """One ``enterprise.changed`` event (subject: the first id; payload: every id), and
+    the next registry generation stamped on those rows (matching workers' columns catch
+    up by it: :mod:`server.enterprises.registry`). Every write that changes enterprises
+    ends with this call, in its transaction."""
+    from server.enterprises.registry import stamp_changed
+
     if not enterprise_ids:
         return
+    await stamp_changed(conn, enterprise_ids)
     await record_event(
         "enterprise.changed",
         "enterprise",

@@ -132,7 +132,7 @@ def test_python_load_client_counts_responses_and_non_200(tiny_server: str) -> No
 TINY_RUNS = {
     "grid": ["bench.bench_grid", "--households", "2000", "--repeat", "1"],
     "matching": ["bench.bench_matching", "--small", "300", "--large", "600", "--policies", "20",
-                 "--db-rows", "300"],
+                 "--db-rows", "300", "--db-large", "600"],
 }  # fmt: skip
 
 

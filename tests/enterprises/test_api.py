@@ -238,3 +238,46 @@ async def test_policy_finder(app: Any, client: httpx.AsyncClient, emulator: http
     ]
     r = await client.get("/api/v1/enterprise/policies?q=中小企业&size=small", headers=h)
     assert r.status_code == 200 and r.json()["items"]
+
+
+async def test_ranges_explain_cannot_write(
+    client: httpx.AsyncClient, emulator: httpx.Client
+) -> None:
+    """Saving refuses an empty range or a non-finite bound (422 naming the field); a rule
+    of that shape stored before the check loads leniently, so neither the matching job
+    nor the eligibility endpoint breaks on it."""
+    from server.enterprises.models import EnterpriseMatch, PolicyEligibility
+
+    pid = await _setup()
+    admin = bearer(await staff_token(client, "root", admin=True))
+    headers = {**admin, "Content-Type": "application/json"}
+    for body, field in (
+        ('{"rule": {"employees": {}}}', "rule.employees"),
+        ('{"rule": {"employees": {"min": null, "max": null}}}', "rule.employees"),
+        # JSON has no infinity, but a parser reads 1e999 as one (and NaN as NaN)
+        (
+            '{"rule": {"registered_capital": {"min": 1, "max": 1e999}}}',
+            "rule.registered_capital.max",
+        ),
+        ('{"rule": {"employees": {"min": NaN}}}', "rule.employees.min"),
+    ):
+        for method, path in (
+            ("PUT", f"/api/v1/admin/policies/{pid}/eligibility"),
+            ("POST", "/api/v1/admin/eligibility/preview"),
+        ):
+            r = await client.request(method, path, headers=headers, content=body)
+            assert r.status_code == 422, (body, r.text)
+            assert r.json()["error"]["field"] == field
+    # Stored before saving refused it (written behind the service's back).
+    await PolicyEligibility.filter(policy_id=pid).update(
+        rule={**RULE, "employees": {}, "annual_revenue": {"min": float("inf")}}, version=7
+    )
+    await matching.recompute_policy(pid)
+    stored = await EnterpriseMatch.filter(policy_id=pid, active=True).count()
+    assert stored == 3  # regions and industries only: everybody eligible
+    staff = bearer(await staff_token(client, "clerk"))
+    r = await client.get(f"/api/v1/admin/enterprises/{make_uscc(3)}/eligibility", headers=staff)
+    assert r.status_code == 200
+    (item,) = [i for i in r.json()["items"] if i["policy_id"] == pid]
+    assert item["outcome"] == "eligible"
+    assert [c["criterion"] for c in item["reasons"]] == ["regions", "industries"]

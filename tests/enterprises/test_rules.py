@@ -61,6 +61,12 @@ def test_issue_example_rule_validates() -> None:
         ({"tags_all": ["不存在的资质"]}, "eligibility.tags_all"),
         ({"colour": "red"}, "eligibility.colour"),
         ({"natures": []}, "eligibility.natures"),
+        # explain() cannot write these (it crashed on them once they were stored)
+        ({"employees": {}}, "eligibility.employees"),
+        ({"annual_revenue": {"min": None, "max": None}}, "eligibility.annual_revenue"),
+        ({"employees": {"min": float("inf")}}, "eligibility.employees.min"),
+        ({"registered_capital": {"max": float("nan")}}, "eligibility.registered_capital.max"),
+        ({"years_established": {"max": "Infinity"}}, "eligibility.years_established.max"),
     ],
 )
 def test_invalid_rules_name_the_field(raw: dict[str, object], field: str) -> None:
@@ -248,3 +254,33 @@ def test_rule_set_agrees_with_explain() -> None:
         eligible, _, near = rule_set.masks(f)
         assert bits(eligible) == [i for i, e in enumerate(expected) if e[0] == "eligible"]
         assert bits(near) == [i for i, e in enumerate(expected) if e[1]]
+
+
+@pytest.mark.parametrize(
+    ("stored", "same_as"),
+    [
+        ({"employees": {}, "sizes": ["small"]}, {"sizes": ["small"]}),
+        ({"employees": {"min": None, "max": None}}, {}),
+        ({"employees": {"min": 10, "max": float("inf")}}, {"employees": {"min": 10}}),
+        (
+            {"registered_capital": {"min": float("nan"), "max": 5000}},
+            {"registered_capital": {"max": 5000}},
+        ),
+        ({"years_established": {"min": float("inf")}}, {}),
+        ({"annual_revenue": {"max": "-Infinity"}}, {}),
+    ],
+)
+def test_stored_rules_of_refused_shapes_load_leniently(
+    stored: dict[str, object], same_as: dict[str, object]
+) -> None:
+    """Rules saved before saving refused them: an empty range is no constraint, a
+    non-finite bound an open end; explain() and the bulk paths then agree again."""
+    from server.enterprises.columnar import evaluate
+
+    rule = EligibilityRule.model_validate(stored)
+    assert rule.compact() == validate_rule(same_as, DEFAULT_TAGS).compact()
+    for f in (facts(), facts(employees=None), facts(registered_capital=9000.0, size="micro")):
+        d = explain(rule, f, TODAY)
+        assert d.reasons == explain(validate_rule(same_as, DEFAULT_TAGS), f, TODAY).reasons
+        assert CompiledRule(rule, TODAY).decide(f) == (d.outcome, d.near_miss)
+        assert evaluate(rule, [f], TODAY).outcome(0) == (d.outcome, d.near_miss)

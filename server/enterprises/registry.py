@@ -1,0 +1,256 @@
+"""The enterprise registry as columns in a matching worker's memory, kept current.
+
+A "policy changed" job decides one rule against every enterprise; reading a million rows
+for each job would cost seconds, so each worker process keeps the registry as
+:class:`~server.enterprises.columnar.EnterpriseColumns` (≈ 52 MiB per million) and, before
+each job, reads only the rows changed since it last looked.
+
+How a worker knows what changed, across processes and restarts:
+
+* every transaction that changes enterprises (the importer's batches, staff edits,
+  applied corrections: all go through ``service.record_changed``) takes the next
+  **registry generation** from the one-row ``enterprise_registry`` table and stamps it on
+  the rows it changed (``enterprises.registry_generation``). Incrementing that row locks
+  it until commit, so generations commit in order: once a reader sees generation G,
+  every transaction up to G is visible, and a later one gets a greater number;
+* a worker remembers the generation it has loaded; it reads the counter *first*, then the
+  rows stamped later than its watermark (index on the column), and moves its watermark
+  to the counter it read. A row committed meanwhile has a greater generation and is read
+  next time;
+* the counter row carries a random ``epoch`` made when the row is created (on first use,
+  never by the migration): a copied, restored or re-created database has another epoch
+  or a smaller generation, and the worker loads everything again; so does a restarted
+  worker (nothing is kept on disk);
+* rows written behind the service's back (no generation) are still picked up when their
+  id is beyond the largest id loaded. Enterprises are never deleted.
+
+Snapshots are immutable: a refresh that changes anything builds new arrays, so a job that
+decided on one snapshot renders its texts from that same snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from server.enterprises.columnar import EnterpriseColumns
+from server.enterprises.rules import Facts
+
+#: Columns read per enterprise, in this order (raw SQL: the ORM costs µs per row).
+COLUMNS = (
+    "id",
+    "region",
+    "industry",
+    "size",
+    "nature",
+    "established_on",
+    "registered_capital",
+    "employees",
+    "annual_revenue",
+    "tags",
+)
+#: Rows read per query when loading (bounds the memory of the raw rows).
+PAGE = 50_000
+#: Above this share of the registry changed, a full load is cheaper than merging.
+RELOAD_SHARE = 0.25
+_STATE_ID = 1
+
+
+def _marks(conn: BaseDBAsyncClient, count: int, start: int = 1) -> list[str]:
+    if str(conn.capabilities.dialect) == "sqlite":
+        return ["?"] * count
+    return [f"${i}" for i in range(start, start + count)]
+
+
+async def _ensure_state(conn: BaseDBAsyncClient) -> None:
+    (mark,) = _marks(conn, 1)
+    await conn.execute_query(
+        "INSERT INTO enterprise_registry (id, epoch, generation) "
+        f"VALUES ({_STATE_ID}, {mark}, 0) ON CONFLICT (id) DO NOTHING",
+        [secrets.token_hex(8)],
+    )
+
+
+async def read_state(conn: BaseDBAsyncClient) -> tuple[str, int]:
+    """(epoch, generation) of the registry; creates the counter row on first use."""
+    await _ensure_state(conn)
+    _, rows = await conn.execute_query(
+        f"SELECT epoch, generation FROM enterprise_registry WHERE id = {_STATE_ID}"
+    )
+    return str(rows[0][0]), int(rows[0][1])
+
+
+async def stamp_changed(conn: BaseDBAsyncClient, enterprise_ids: Sequence[int]) -> int:
+    """In the transaction that changed ``enterprise_ids``: take the next generation and
+    stamp it on those rows. The counter row stays locked until that transaction ends."""
+    await _ensure_state(conn)
+    await conn.execute_query(
+        f"UPDATE enterprise_registry SET generation = generation + 1 WHERE id = {_STATE_ID}"
+    )
+    _, rows = await conn.execute_query(
+        f"SELECT generation FROM enterprise_registry WHERE id = {_STATE_ID}"
+    )
+    generation = int(rows[0][0])
+    ids = sorted({int(i) for i in enterprise_ids})
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        marks = _marks(conn, len(part) + 1)
+        await conn.execute_query(
+            f"UPDATE enterprises SET registry_generation = {marks[0]} "
+            f"WHERE id IN ({', '.join(marks[1:])})",
+            [generation, *part],
+        )
+    return generation
+
+
+def _facts(row: Any) -> Facts:
+    _, region, industry, size, nature, est, capital, employees, revenue, tags = row
+    if isinstance(est, str):  # SQLite hands dates back as text
+        est = date.fromisoformat(est[:10])
+    if isinstance(tags, str):  # JSON text (SQLite; PostgreSQL jsonb without a codec)
+        tags = json.loads(tags) if tags != "[]" else ()
+    return Facts(
+        region=region or None,
+        industry=industry,
+        size=size,
+        nature=nature,
+        established_on=est,
+        registered_capital=capital,
+        employees=employees,
+        annual_revenue=revenue,
+        tags=frozenset(tags or ()),
+    )
+
+
+async def _read(
+    conn: BaseDBAsyncClient, after_id: int, *, since: int | None = None
+) -> tuple[list[int], list[Facts]]:
+    """Every enterprise past ``after_id`` (in pages), or — with ``since`` — the rows of a
+    later generation than ``since`` or a greater id than ``after_id``."""
+    ids: list[int] = []
+    facts: list[Facts] = []
+    names = ", ".join(COLUMNS)
+    if since is not None:
+        marks = _marks(conn, 2)
+        _, rows = await conn.execute_query(
+            f"SELECT {names} FROM enterprises WHERE registry_generation > {marks[0]} "
+            f"OR id > {marks[1]} ORDER BY id",
+            [since, after_id],
+        )
+        return [int(r[0]) for r in rows], [_facts(r) for r in rows]
+    last = after_id
+    while True:
+        marks = _marks(conn, 2)
+        _, rows = await conn.execute_query(
+            f"SELECT {names} FROM enterprises WHERE id > {marks[0]} ORDER BY id LIMIT {marks[1]}",
+            [last, PAGE],
+        )
+        if not rows:
+            return ids, facts
+        ids.extend(int(r[0]) for r in rows)
+        facts.extend(_facts(r) for r in rows)
+        last = ids[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrySnapshot:
+    """The whole registry at one generation: enterprise ids (ascending) and their columns
+    in the same order. Never modified once built."""
+
+    epoch: str
+    generation: int
+    ids: npt.NDArray[np.int64]
+    columns: EnterpriseColumns
+
+    @property
+    def count(self) -> int:
+        return int(self.ids.size)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.ids.nbytes) + self.columns.nbytes
+
+
+@dataclass(slots=True)
+class RefreshStats:
+    """What the last refresh did (for logs and the bench)."""
+
+    full: bool = False
+    rows: int = 0
+
+
+class RegistryCache:
+    """One process's snapshot of the registry, refreshed before each use."""
+
+    def __init__(self) -> None:
+        self._snapshot: RegistrySnapshot | None = None
+        self._locks: dict[int, asyncio.Lock] = {}
+        self.last = RefreshStats()
+
+    def _lock(self) -> asyncio.Lock:
+        # One lock per event loop: the tests run each in its own loop.
+        loop = id(asyncio.get_running_loop())
+        lock = self._locks.get(loop)
+        if lock is None:
+            self._locks = {loop: (lock := asyncio.Lock())}
+        return lock
+
+    def clear(self) -> None:
+        """Forget the snapshot (the next use loads everything)."""
+        self._snapshot = None
+
+    async def current(self, conn: BaseDBAsyncClient) -> RegistrySnapshot:
+        """The registry as of now: loaded in full the first time (or when the database
+        is another one), otherwise caught up with the rows changed since."""
+        async with self._lock():
+            epoch, generation = await read_state(conn)
+            snap = self._snapshot
+            if snap is None or snap.epoch != epoch or generation < snap.generation:
+                snap = await self._load(conn, epoch, generation)
+            else:
+                snap = await self._catch_up(conn, snap, epoch, generation)
+            self._snapshot = snap
+            return snap
+
+    async def _load(self, conn: BaseDBAsyncClient, epoch: str, generation: int) -> RegistrySnapshot:
+        ids, facts = await _read(conn, 0)
+        self.last = RefreshStats(full=True, rows=len(ids))
+        return RegistrySnapshot(
+            epoch, generation, np.array(ids, dtype=np.int64), EnterpriseColumns.from_facts(facts)
+        )
+
+    async def _catch_up(
+        self, conn: BaseDBAsyncClient, snap: RegistrySnapshot, epoch: str, generation: int
+    ) -> RegistrySnapshot:
+        top = int(snap.ids[-1]) if snap.count else 0
+        ids, facts = await _read(conn, top, since=snap.generation)
+        self.last = RefreshStats(rows=len(ids))
+        if not ids:
+            if generation == snap.generation:
+                return snap
+            return RegistrySnapshot(epoch, generation, snap.ids, snap.columns)
+        changed = np.array(ids, dtype=np.int64)
+        positions = np.searchsorted(snap.ids, changed)
+        known = positions < snap.count
+        known[known] = snap.ids[positions[known]] == changed[known]
+        fresh = changed[~known]
+        if len(ids) > RELOAD_SHARE * max(snap.count, 1) or (fresh.size and fresh[0] <= top):
+            # Much changed, or an id committed behind a greater one: load it all again.
+            return await self._load(conn, epoch, generation)
+        # Appended rows take the positions after the last one, in id order.
+        positions[~known] = snap.count + np.arange(fresh.size)
+        columns = snap.columns.with_rows(facts, positions)
+        return RegistrySnapshot(epoch, generation, np.concatenate([snap.ids, fresh]), columns)
+
+
+#: The matching worker's registry (one per process).
+REGISTRY = RegistryCache()
