@@ -28,8 +28,9 @@ import tantivy
 
 from server.core.errors import AppError
 from server.search import query as qb
-from server.search.analysis import ParsedQuery, highlight, make_snippet
+from server.search.analysis import ParsedQuery
 from server.search.schema import SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
+from server.search.snippets import highlight, make_snippet
 
 log = logging.getLogger("zwgk.search")
 

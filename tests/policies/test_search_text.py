@@ -1,6 +1,6 @@
-"""Tests for server.search.analysis and the engine's text queries: tokenization, snippets,
-and the key property — the engine finds exactly the documents that contain the query —
-checked against a real Tantivy index."""
+"""Tests for server.search.analysis, server.search.snippets and the engine's text queries:
+tokenization, snippets, and the key property — the engine finds exactly the documents that
+contain the query — checked against a real Tantivy index."""
 
 from __future__ import annotations
 
@@ -21,14 +21,13 @@ from server.search.analysis import (
     MAX_WORD_CHARS,
     ParsedQuery,
     Segment,
-    highlight,
     index_text,
     index_tokens,
-    make_snippet,
     normalize,
     parse_query,
 )
 from server.search.schema import SCHEMA, PolicySource, to_document
+from server.search.snippets import highlight, make_snippet
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
 EXT_B2 = "\U0002a6a5"  # 𪚥
@@ -164,7 +163,7 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
     forms, compatibility ideographs (豈 → 豈), Kangxi radicals (⼀ → 一), enclosed forms (㈱),
     marks, zero-width characters and astral ideographs the matches are those found on the
     normalized text."""
-    from server.search import analysis
+    from server.search import snippets
 
     pool = (
         list("补贴企业一丁七社会保险养老株豈")
@@ -178,9 +177,9 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
     shortcuts = 0
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
-        slow = analysis._norm_with_map(text)
-        assert analysis._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
-        shortcuts += analysis._unsafe_for_han_terms().search(text) is None
+        slow = snippets._norm_with_map(text)
+        assert snippets._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
+        shortcuts += snippets._unsafe_for_han_terms().search(text) is None
     assert shortcuts > 300  # the shortcut was exercised, not only the general path
 
 
