@@ -179,7 +179,7 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
         slow = snippets._norm_with_map(text)
         assert snippets._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
-        shortcuts += snippets._unsafe_for_han_terms().search(text) is None
+        shortcuts += snippets._char_tables().unsafe.search(text) is None
     assert shortcuts > 300  # the shortcut was exercised, not only the general path
 
 
@@ -204,6 +204,101 @@ def _matches_on_normalized(
             last_end = e0
         i = e
     return found
+
+
+def test_words_match_the_text_as_written_exactly_where_normalized_text_would() -> None:
+    """Terms with letters and digits too (full-width, upper case, Kelvin sign, circled and
+    superscript digits, roman numerals) are found in a text as written, whole words only
+    and prefixes where open, exactly where the normalized text has them."""
+    from server.search import snippets
+
+    pool = (
+        list("5g基站级纳税人号a1年度ab")
+        + list("５ＧｇＡＢａｂ１２０Gg02AB\u212a\u2460\u00b2\u2170\u00e9")
+        + ["\u3231", "\u200b", "\u0301", "\u33a1", "\uf900", "\U00020000"]
+        + list("，。 -〔〕k")
+    )
+    queries = ("5G基站", "A级纳税人", "2020年度", "ab 1", "a", "g 号", "k1", "5g 5", "a1 a")
+    rng = random.Random(11)
+    direct = 0
+    for q in queries:
+        for prefix_last in (False, True):
+            pq = parse_query(q, prefix_last=prefix_last)
+            for _ in range(800):
+                text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
+                expected = _word_matches_on_normalized(text, pq)
+                assert snippets._find_matches(text, pq) == expected, (q, text)
+                direct += snippets._char_tables().unsafe.search(text) is None
+    assert direct > 2000  # the direct path was exercised, not only the general one
+
+
+def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
+    """The reference for terms of any kind: leftmost, longest-first matches on the
+    normalized text whose letter or digit edges do not continue a word (unless the term
+    is open), in original coordinates."""
+    from server.search import analysis, snippets
+
+    norm, starts, ends = snippets._norm_with_map(text)
+    terms = [t for t in pq.highlight_terms if t]
+
+    def word(ch: str) -> str:
+        cls = analysis._char_class(ch)
+        return cls if cls in (analysis._DIGIT, analysis._LETTER) else ""
+
+    def fits(term: str, i: int) -> bool:
+        e = i + len(term)
+        if not norm.startswith(term, i):
+            return False
+        if word(term[0]) and i > 0 and analysis._char_class(norm[i - 1]) == word(term[0]):
+            return False
+        last = "" if term in pq.open_terms else word(term[-1])
+        return not (last and e < len(norm) and analysis._char_class(norm[e]) == last)
+
+    found: list[tuple[int, int, str]] = []
+    i = last_end = 0
+    while i < len(norm):
+        hit = next((t for t in terms if fits(t, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        e = i + len(hit)
+        s0, e0 = (i, e) if starts is None or ends is None else (starts[i], ends[e - 1])
+        if s0 >= last_end:
+            found.append((s0, e0, hit))
+            last_end = e0
+        i = e
+    return found
+
+
+def test_snippet_window_is_the_first_with_the_most_distinct_terms() -> None:
+    """The window search reads matches lazily and stops early; it chooses what trying every
+    match as a window's start chooses."""
+    rng = random.Random(5)
+    words = ["高龄", "补贴", "申领", "高龄补贴", "甲乙", "丙"]
+    for _ in range(1500):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+        pq = parse_query(" ".join(rng.sample(["高龄", "补贴", "申领", "丙"], rng.randint(1, 4))))
+        width = rng.choice([4, 10, 30, 60])
+        assert make_snippet(text, pq, width) == _reference_snippet(text, pq, width)
+
+
+def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
+    from server.search import snippets
+
+    matches = snippets._find_matches(text, pq)
+    n = len(text)
+    start = 0
+    if matches and n > width:
+        lead = width // 5
+        best = -1
+        for s, _, _ in matches:
+            ws = max(0, min(s - lead, n - width))
+            held = {t for ms, me, t in matches if ms >= ws and me <= ws + width}
+            if len(held) > best:
+                best, start = len(held), ws
+    end = min(n, start + width)
+    body = snippets._render(text, start, end, matches)
+    return ("…" if start > 0 else "") + body + ("…" if end < n else "")
 
 
 def test_highlight_words_match_whole_tokens() -> None:
