@@ -77,6 +77,30 @@ def test_normalize() -> None:
     assert normalize("字\ufe00") == "字"  # variation selector dropped
 
 
+def test_fast_tokenizer_agrees_with_tokenizing_the_normalized_text() -> None:
+    """Most fields are tokenized without normalizing them first; on random mixtures of
+    what normalization changes, composes, reorders or drops (full-width and upper-case
+    forms, Hangul jamo, combining and Indic marks, ligatures, enclosed and compatibility
+    forms, zero-width and astral characters) the tokens are those of the normalized text."""
+    from server.search import analysis
+
+    pool = (
+        list("补贴企业社会保险号年度一丁")
+        + list("５ＧｇＡＢ１２Gg0aZΣσς٣²①ⅰﬁ㎡㈱豈⼀〇")
+        + ["\u1100", "\u1161", "\u11a8", "\uac00", "\u0301", "\u0327", "\u0ccc", "\u0cd5"]
+        + ["\u0bc6", "\u0bbe", "\u200b", "\ufe0f", "\u00ad", "\U00020000", "\U0001d400"]
+        + list("，。 -〔〕（）　a\n")
+    )
+    rng = random.Random(13)
+    fast = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 24)))
+        tokens, chars = analysis._tokens_and_chars(text)
+        assert (tokens, chars) == analysis._tokens_and_chars_normalized(text), text
+        fast += analysis._token_tables().unsafe.search(text) is None
+    assert fast > 1000  # the fast path was exercised, not only the general one
+
+
 def test_long_words_are_truncated_identically() -> None:
     word = "a" * (MAX_WORD_CHARS + 50)
     assert index_tokens(word) == ["a" * MAX_WORD_CHARS]
