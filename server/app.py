@@ -27,11 +27,11 @@ from server.core.limits import register_body_limits
 from server.core.logging import configure_logging, log_format
 from server.core.middleware import register_middleware
 from server.core.routing import register_patterns
-from server.search.analysis import prepare as prepare_analysis
 from server.search.cache import SearchCache
 from server.search.engine import SearchEngine, set_current
 from server.search.hotwords import HotWordCounter
 from server.search.indexer import Indexer
+from server.search.snippets import prepare as prepare_snippets
 from server.search.synonyms import Synonyms
 from server.wechat import WeChatGateway
 
@@ -219,7 +219,7 @@ async def _open_search(app: App) -> None:
         app.ctx.indexer = indexer
     engine.refresh(force=True)
     set_current(engine, app.ctx.synonyms)
-    await asyncio.to_thread(prepare_analysis)
+    await asyncio.to_thread(prepare_snippets)
 
 
 async def _load_synonyms(app: App) -> None:

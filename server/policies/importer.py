@@ -293,6 +293,8 @@ async def _preparer(
 
 async def _link(links: list[tuple[int, str, list[str]]], report: ImportReport) -> None:
     """Related-policy links, once every policy of the file exists (links may point ahead)."""
+    if not links:  # nothing to resolve: skip reading every policy's id and title
+        return
     rows = await Policy.filter(external_id__isnull=False).values_list("external_id", "id", "title")
     ids = {ext: (pid, title) for ext, pid, title in rows}
     for number, ext, related in links:

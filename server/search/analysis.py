@@ -1,4 +1,6 @@
-"""The text layer of the policy search: normalization, tokens, query parsing, snippets.
+"""The text layer of the policy search: normalization, tokens, query parsing.
+
+Snippets and highlighting, which build on these, are in :mod:`server.search.snippets`.
 
 Why this exists
 ---------------
@@ -49,9 +51,8 @@ A query is normalized and cut at separators into *segments*; all segments must m
 
 from __future__ import annotations
 
-import bisect
 import functools
-import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -61,11 +62,9 @@ __all__ = [
     "MAX_WORD_CHARS",
     "ParsedQuery",
     "Segment",
-    "highlight",
     "index_fields",
     "index_text",
     "index_tokens",
-    "make_snippet",
     "normalize",
     "parse_query",
 ]
@@ -78,7 +77,6 @@ MAX_WORD_CHARS = 100
 # hyphen, …) are category Cf and handled separately; these are the variation selectors.
 _IGNORABLE_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x180B, 0x180F))
 
-_WS = re.compile(r"\s+")
 
 # Character classes used by the tokenizer.
 _HAN = "H"
@@ -174,96 +172,6 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_LOWER_TABLE)
 
 
-@functools.cache
-def _unsafe_for_han_terms() -> re.Pattern[str]:
-    """Characters that keep Chinese-only terms from being matched in the text as written.
-
-    Those whose normalization is not exactly themselves yet yields a Han character
-    (compatibility ideographs, Kangxi radicals, ㈱ …), and those that shift positions: they
-    normalize to no or several characters, or are marks that combine. Everything beyond
-    the Basic Multilingual Plane counts as unsafe (not worth enumerating). A text free of
-    them holds a Chinese term exactly where its normalized form does (nearly every policy
-    text: full-width punctuation maps one to one onto non-Han characters).
-
-    Built once per process from :mod:`unicodedata` (~0.1 s), on the first snippet.
-    """
-    parts: list[str] = []
-    start: int | None = None
-    for cp in range(0x80, 0x10000):
-        unsafe = True  # surrogates: never in stored text, and never trusted
-        if not 0xD800 <= cp < 0xE000:
-            ch = chr(cp)
-            out = unicodedata.normalize("NFKC", ch).translate(_LOWER_TABLE)
-            unsafe = (
-                len(out) != 1
-                or bool(unicodedata.combining(ch) or unicodedata.combining(out))
-                or (out != ch and _is_han(ord(out)))
-            )
-        if unsafe and start is None:
-            start = cp
-        elif not unsafe and start is not None:
-            parts.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
-            start = None
-    if start is not None:
-        parts.append(f"\\U{start:08x}-\\U0000ffff")
-    return re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]")
-
-
-def prepare() -> None:
-    """Build the tables computed on first use now (~0.1 s), so that an API process's first
-    search does not pay for them."""
-    _unsafe_for_han_terms()
-
-
-@functools.lru_cache(maxsize=1024)
-def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of ``terms`` (compiled once per query's terms: a result page
-    cuts twenty snippets and titles with the same terms)."""
-    return re.compile("|".join(re.escape(t) for t in terms))
-
-
-def _all_han(terms: list[str]) -> bool:
-    return all(_is_han(ord(ch)) for term in terms for ch in term)
-
-
-def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
-    """Normalized text plus, per normalized char, the original span ``[start, end)``.
-
-    The maps are ``None`` when normalization is character for character (position ``i``
-    of the result is position ``i`` of ``text``): ASCII, and nearly all Chinese text.
-
-    Otherwise characters are normalized one at a time — or, when the text has combining
-    marks, one cluster (a character and its following marks) at a time — so every
-    normalized character traces back to the original characters it came from. The result
-    equals :func:`normalize` except for rare compositions across such units (conjoining
-    Hangul jamo, half-width katakana voicing marks); it is only used to place highlights.
-    """
-    n = len(text)
-    if text.isascii():
-        return text.lower(), None, None
-    norm = text.translate(_CHAR_NORM_TABLE)  # fills not_one_to_one for unseen characters
-    if _CHAR_NORM_TABLE.not_one_to_one.isdisjoint(text):
-        return norm, None, None
-    if not any(map(unicodedata.combining, text)):
-        clusters = [(i, i + 1, _CHAR_NORM_TABLE[ord(ch)]) for i, ch in enumerate(text)]
-    else:
-        clusters = []
-        i = 0
-        while i < n:
-            j = i + 1
-            while j < n and unicodedata.combining(text[j]):
-                j += 1
-            out = unicodedata.normalize("NFKC", text[i:j]).translate(_LOWER_TABLE)
-            clusters.append((i, j, out))
-            i = j
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, j, out in clusters:
-        starts.extend([i] * len(out))
-        ends.extend([j] * len(out))
-    return "".join(out for _, _, out in clusters), starts, ends
-
-
 @dataclass(frozen=True, slots=True)
 class _Run:
     kind: str  # _HAN, _DIGIT or _LETTER
@@ -301,15 +209,13 @@ def _runs(norm: str) -> Iterator[list[_Run]]:
         yield group
 
 
-def _tokens_and_chars(text: str) -> tuple[list[str], list[str]]:
-    """The tokens of a document field, in order, and its Han runs with their characters
-    separated by spaces (normalizing once)."""
-    # The hot path of indexing: runs are taken straight from the class string (grouping
-    # only matters for queries), and bigrams are built by C-level map/str.__add__.
+def _tokens_and_chars_normalized(text: str) -> tuple[list[str], str]:
+    """The tokens of a document field, in order, and its Han characters joined by spaces:
+    the general path (any text), on the normalized text."""
     norm = normalize(text)
     classes = norm.translate(_CLASS_TABLE)
     tokens: list[str] = []
-    chars: list[str] = []
+    han: list[str] = []
     extend = tokens.extend
     append = tokens.append
     for m in _CLASS_RUN.finditer(classes):
@@ -319,10 +225,133 @@ def _tokens_and_chars(text: str) -> tuple[list[str], list[str]]:
             if end - start > 1:
                 extend(map(str.__add__, run[:-1], run[1:]))
             append(run[-1])
-            chars.append(" ".join(run))
+            han.append(run)
         else:
             append(run[:MAX_WORD_CHARS])
-    return tokens, chars
+    return tokens, " ".join("".join(han))
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenTables:
+    """Regular expressions that tokenize most text without normalizing it first (see
+    :func:`_token_tables`)."""
+
+    #: Characters that keep a text from being tokenized character for character.
+    unsafe: re.Pattern[str]
+    #: Characters whose normalization differs and is part of a token (Ａ, G, ５ …).
+    changing: re.Pattern[str]
+    #: Runs by the class of each character's normalization (groups: Han, digits,
+    #: letters), for a text free of unsafe characters, as written.
+    runs_as_written: re.Pattern[str]
+    #: Runs by each character's own class, for normalized text.
+    runs_normalized: re.Pattern[str]
+
+
+def _char_set(code_points: list[int]) -> str:
+    """A regex character set (without brackets) of ascending ``code_points``."""
+    parts: list[str] = []
+    i = 0
+    while i < len(code_points):
+        j = i
+        while j + 1 < len(code_points) and code_points[j + 1] == code_points[j] + 1:
+            j += 1
+        first, last = code_points[i], code_points[j]
+        parts.append(f"\\U{first:08x}" + (f"-\\U{last:08x}" if last > first else ""))
+        i = j + 1
+    return "".join(parts)
+
+
+def _run_pattern(classes: dict[str, list[int]]) -> re.Pattern[str]:
+    han, digit, letter = (_char_set(classes[c]) for c in (_HAN, _DIGIT, _LETTER))
+    return re.compile(f"([{han}]+)|([{digit}]+)|([{letter}]+)")
+
+
+@functools.cache
+def _token_tables() -> _TokenTables:
+    """The tables of the indexing fast path, built once per process (~0.2 s).
+
+    :func:`normalize` works on the whole text (NFKC composes and reorders across
+    characters). A text normalizes character for character, in place, when none of its
+    characters normalizes to no or several characters, has or yields a combining mark,
+    or can be the second of a composition (Hangul vowels and finals, a few Indic vowel
+    signs): all others are *unsafe*, and so is everything beyond the Basic Multilingual
+    Plane. In a safe text a character's class is that of its normalization, so runs are
+    found by one regex on the text as written, and when no token character changes in
+    normalization (full-width punctuation does, but it only separates) the run texts are
+    the tokens' texts.
+    """
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T
+    # Canonical decompositions exist only in the first two planes and the compatibility
+    # ideographs supplement (U+2F800–2FA1F).
+    for cp in itertools.chain(range(0x20000), range(0x2F800, 0x2FA20)):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                seconds.add(int(parts[1], 16))
+    unsafe: list[int] = []
+    changing: list[int] = []
+    as_written: dict[str, list[int]] = {_HAN: [], _DIGIT: [], _LETTER: []}
+    own: dict[str, list[int]] = {_HAN: [], _DIGIT: [], _LETTER: []}
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            unsafe.append(cp)
+            continue
+        ch = chr(cp)
+        cls = _char_class(ch)
+        if cls:
+            own[cls].append(cp)
+        out = unicodedata.normalize("NFKC", ch).translate(_LOWER_TABLE)
+        if (
+            len(out) != 1
+            or unicodedata.combining(ch)
+            or unicodedata.combining(out)
+            or cp in seconds
+            or ord(out) in seconds
+        ):
+            unsafe.append(cp)
+            continue
+        cls = _char_class(out)
+        if cls:
+            as_written[cls].append(cp)
+            if out != ch:
+                changing.append(cp)
+    return _TokenTables(
+        unsafe=re.compile(f"[{_char_set(unsafe)}\\U00010000-\\U0010ffff]"),
+        changing=re.compile(f"[{_char_set(changing)}]"),
+        runs_as_written=_run_pattern(as_written),
+        runs_normalized=_run_pattern(own),
+    )
+
+
+def _tokens_and_chars(text: str) -> tuple[list[str], str]:
+    """The tokens of a document field, in order, and its Han characters joined by spaces.
+
+    The hot path of indexing (a policy's body: ~580 tokens): most texts are tokenized by
+    one regex scan (see :func:`_token_tables`), twice as fast as normalizing first; the
+    result is the same.
+    """
+    tables = _token_tables()
+    if tables.unsafe.search(text) is not None:
+        return _tokens_and_chars_normalized(text)
+    runs = tables.runs_as_written
+    if tables.changing.search(text) is not None:
+        text = text.translate(_CHAR_NORM_TABLE)  # character for character here
+        runs = tables.runs_normalized
+    tokens: list[str] = []
+    han: list[str] = []
+    extend = tokens.extend
+    append = tokens.append
+    add = str.__add__
+    for chinese, digits, letters in runs.findall(text):
+        if chinese:
+            if len(chinese) > 1:
+                extend(map(add, chinese[:-1], chinese[1:]))
+            append(chinese[-1])
+            han.append(chinese)
+        else:
+            append((digits or letters)[:MAX_WORD_CHARS])
+    return tokens, " ".join("".join(han))
 
 
 def index_tokens(text: str) -> list[str]:
@@ -340,7 +369,7 @@ def index_fields(text: str) -> tuple[str, str]:
     """What the engine indexes for one text field: the tokens of :func:`index_tokens`
     joined by spaces, and the field's Han characters joined by spaces."""
     tokens, chars = _tokens_and_chars(text)
-    return " ".join(tokens), " ".join(chars)
+    return " ".join(tokens), chars
 
 
 def index_text(text: str) -> str:
@@ -438,116 +467,3 @@ def parse_query(q: str, *, prefix_last: bool = False) -> ParsedQuery:
                 open_terms.add(pieces[-1])
     ordered = sorted(terms, key=lambda t: (-len(t), t))
     return ParsedQuery(tuple(segments), tuple(ordered), frozenset(open_terms))
-
-
-# --------------------------------------------------------------------------- snippets
-
-
-def _find_matches(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, term)`` matches in ORIGINAL-text coordinates.
-
-    Matching is done on the normalized text, leftmost first and longest term first. A term
-    that starts (ends) with a letter or digit only matches where the text's token starts
-    (ends) too, mirroring whole-token matching in search.
-    """
-    terms = [t for t in pq.highlight_terms if t]
-    if not terms or not text:
-        return []
-    if _all_han(terms) and _unsafe_for_han_terms().search(text) is None:
-        norm, starts, ends = text, None, None  # see _unsafe_for_han_terms
-    else:
-        norm, starts, ends = _norm_with_map(text)
-    pattern = _alternation(tuple(terms))
-    found: list[tuple[int, int, str]] = []
-    last_end = 0
-    i = 0
-    n = len(norm)
-    while i < n:
-        m = pattern.search(norm, i)
-        if m is None:
-            break
-        s = m.start()
-        hit: str | None = None
-        for term in terms:
-            if not norm.startswith(term, s):
-                continue
-            first = _char_class(term[0])
-            if first in (_DIGIT, _LETTER) and s > 0 and _char_class(norm[s - 1]) == first:
-                continue
-            e = s + len(term)
-            lastc = _char_class(term[-1])
-            if (
-                lastc in (_DIGIT, _LETTER)
-                and term not in pq.open_terms
-                and e < n
-                and _char_class(norm[e]) == lastc
-            ):
-                continue
-            hit = term
-            break
-        if hit is None:
-            i = s + 1
-            continue
-        e = s + len(hit)
-        os_, oe = (s, e) if starts is None or ends is None else (starts[s], ends[e - 1])
-        if os_ >= last_end:
-            found.append((os_, oe, hit))
-            last_end = oe
-        i = e
-    return found
-
-
-def _render(text: str, start: int, end: int, matches: list[tuple[int, int, str]]) -> str:
-    out: list[str] = []
-    cur = start
-    for s, e, _ in matches:
-        if s < start or e > end:
-            continue
-        out.append(html.escape(text[cur:s]))
-        out.append("<em>" + html.escape(text[s:e]) + "</em>")
-        cur = e
-    out.append(html.escape(text[cur:end]))
-    return "".join(out)
-
-
-def highlight(text: str, pq: ParsedQuery) -> str:
-    """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""
-    return _render(text, 0, len(text), _find_matches(text, pq))
-
-
-def make_snippet(text: str, pq: ParsedQuery, width: int = 60, *, collapsed: bool = False) -> str:
-    """An HTML-escaped window of about ``width`` characters of ``text`` around the best match.
-
-    Runs of whitespace are collapsed to one space first (unless ``collapsed`` says the text
-    has no runs: the index stores its windows so). The window is the one holding the
-    most distinct highlight terms (earliest on ties), starting a little before its first
-    match; without matches it is the start of the text. Matches are wrapped in
-    ``<em>…</em>`` and ``…`` marks a cut at either end. The output shows the original
-    characters (e.g. full-width ``ＡＢ``) even though matching is done on normalized text.
-    """
-    if width < 1:
-        raise ValueError("width must be positive")
-    # ``collapsed``: the caller's text has single spaces only (the stored windows).
-    text = text.strip() if collapsed else _WS.sub(" ", text).strip()
-    n = len(text)
-    matches = _find_matches(text, pq)
-    start = 0
-    if matches and n > width:
-        lead = width // 5
-        match_starts = [s for s, _, _ in matches]
-        best_count, best_start = -1, 0
-        for s in match_starts:
-            ws = max(0, min(s - lead, n - width))
-            we = ws + width
-            terms: set[str] = set()
-            for ms, me, term in matches[bisect.bisect_left(match_starts, ws) :]:
-                if ms >= we:
-                    break
-                if me <= we:
-                    terms.add(term)
-            if len(terms) > best_count:
-                best_count, best_start = len(terms), ws
-        start = best_start
-    end = min(n, start + width)
-    body = _render(text, start, end, matches)
-    return ("…" if start > 0 else "") + body + ("…" if end < n else "")

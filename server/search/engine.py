@@ -28,8 +28,9 @@ import tantivy
 
 from server.core.errors import AppError
 from server.search import query as qb
-from server.search.analysis import ParsedQuery, highlight, make_snippet
-from server.search.schema import SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
+from server.search.analysis import ParsedQuery
+from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
+from server.search.snippets import highlight, make_snippet
 
 log = logging.getLogger("zwgk.search")
 
@@ -103,6 +104,9 @@ class _State:
     index: tantivy.Index
     stamp: tuple[str, int]  # (live directory name, committed cursor)
     cursor: int
+    #: Documents per status (deleted ones included until merged): which side of the
+    #: status filter is cheaper to name (see ``query.filter_parts``).
+    status_counts: dict[str, int] | None = None
 
 
 @dataclass
@@ -170,6 +174,14 @@ class SearchEngine:
             raise SearchUnavailable("the search index is being built; try again in a minute")
         return self._state.index.searcher()
 
+    def _filters(self, searcher: tantivy.Searcher, filters: qb.Filters) -> qb.FilterParts:
+        state = self._state
+        counts = None if state is None else state.status_counts
+        if state is not None and counts is None:
+            counts = {s: int(searcher.doc_freq("status", s)) for s in sorted(INDEXED_STATUSES)}
+            state.status_counts = counts
+        return qb.filter_parts(filters, counts)
+
     # ------------------------------------------------------------------ searching
 
     def run(
@@ -185,7 +197,7 @@ class SearchEngine:
         searcher = self.searcher()
         if sort == "stage":
             return qb.guarded(lambda: self._by_stage(searcher, text, filters, offset, limit))
-        query = qb.guarded(lambda: qb.combine(text, qb.filter_query(filters)))
+        query = qb.guarded(lambda: qb.combine(text, self._filters(searcher, filters)))
         if text is None or sort == "date":
             return qb.guarded(lambda: _by_key(searcher, query, offset, limit))
         return qb.guarded(lambda: _ranked(searcher, query, offset, limit))
@@ -213,7 +225,7 @@ class SearchEngine:
                 date_to=filters.date_to,
                 extra=filters.extra,
             )
-            query = qb.combine(text, qb.filter_query(f))
+            query = qb.combine(text, self._filters(searcher, f))
             count = _count(searcher.search(query, 1, count=True))
             if count == 0:
                 continue
@@ -235,7 +247,9 @@ class SearchEngine:
         key = (",".join(statuses), hash(self.generation))
         if self._facets is not None and self._facets[0] == key:
             return self._facets[1]
-        status_q = qb.guarded(lambda: qb.filter_query(qb.Filters(statuses=statuses)))
+        status_q = qb.guarded(
+            lambda: qb.combine(None, self._filters(searcher, qb.Filters(statuses=statuses)))
+        )
         counts: dict[tuple[str, str], int] = {}
         for term, n in searcher.terms_with_prefix("tags", "", filter_query=status_q):
             scheme, _, code = str(term).partition(":")

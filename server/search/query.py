@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
@@ -20,7 +20,7 @@ import tantivy
 
 from server.core.errors import ValidationFailed
 from server.search.analysis import ParsedQuery, Segment, _is_han
-from server.search.schema import BOOSTS, CHAR_FIELD, SCHEMA, TEXT_FIELDS
+from server.search.schema import BOOSTS, CHAR_FIELD, INDEXED_STATUSES, SCHEMA, TEXT_FIELDS
 
 T = TypeVar("T")
 log = logging.getLogger("zwgk.search")
@@ -129,16 +129,50 @@ def any_word_query(
     return tantivy.Query.boolean_query(shoulds)
 
 
-def filter_query(f: Filters) -> tantivy.Query | None:
-    """The filters as one non-scoring query (``None`` when nothing is filtered)."""
-    parts: list[tantivy.Query] = [_any_of("status", f.statuses)]
-    parts += [_any_of("tags", group) for group in f.tags_any if group]
+@dataclass(frozen=True)
+class FilterParts:
+    """Filters as the parts of a boolean query: ``required`` all match (scoring nothing),
+    no ``excluded`` one matches."""
+
+    required: list[tantivy.Query]
+    excluded: list[tantivy.Query] = field(default_factory=list)
+
+
+def _status_part(
+    statuses: Sequence[str], counts: Mapping[str, int] | None
+) -> tuple[bool, tantivy.Query] | None:
+    """``(required?, query)`` for the status filter, ``None`` when it filters nothing."""
+    wanted = set(statuses)
+    if counts is None or not wanted <= INDEXED_STATUSES:
+        return True, _any_of("status", statuses)
+    others = sorted(INDEXED_STATUSES - wanted)
+    if not others:
+        return None
+    if sum(counts.get(s, 0) for s in others) <= sum(counts.get(s, 0) for s in wanted):
+        return False, _any_of("status", others)
+    return True, _any_of("status", statuses)
+
+
+def filter_parts(f: Filters, status_counts: Mapping[str, int] | None = None) -> FilterParts:
+    """The filters as boolean-query parts.
+
+    ``status_counts`` (documents per indexed status) lets the status filter name the
+    rarer side: every indexed document has exactly one of :data:`INDEXED_STATUSES`, so
+    "published" is also "not expired", and the engine answers the exclusion of a rare
+    status much faster than the intersection with a common one (补贴 on the bench corpus:
+    ~40 % less engine time).
+    """
+    parts = FilterParts([])
+    status = _status_part(f.statuses, status_counts)
+    if status is not None:
+        (parts.required if status[0] else parts.excluded).append(status[1])
+    parts.required.extend(_any_of("tags", group) for group in f.tags_any if group)
     if f.stages:
-        parts.append(_any_of("stage", f.stages))
+        parts.required.append(_any_of("stage", f.stages))
     if f.audiences:
-        parts.append(_any_of("audience", f.audiences))
+        parts.required.append(_any_of("audience", f.audiences))
     if f.date_from or f.date_to:
-        parts.append(
+        parts.required.append(
             tantivy.Query.range_query(
                 SCHEMA,
                 "day",
@@ -147,19 +181,25 @@ def filter_query(f: Filters) -> tantivy.Query | None:
                 f.date_to.toordinal() if f.date_to else None,
             )
         )
-    parts += f.extra
-    return tantivy.Query.boolean_query([(Occur.Must, p) for p in parts])
+    parts.required.extend(f.extra)
+    return parts
 
 
-def combine(text: tantivy.Query | None, filters: tantivy.Query | None) -> tantivy.Query:
-    """Text (scored) AND filters (score 0)."""
-    if text is None and filters is None:
-        return tantivy.Query.all_query()
+def combine(text: tantivy.Query | None, filters: FilterParts) -> tantivy.Query:
+    """Text (scored) AND the filters (score 0)."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     if text is not None:
         clauses.append((Occur.Must, text))
-    if filters is not None:
-        clauses.append((Occur.Must, tantivy.Query.const_score_query(filters, 0.0)))
+    if filters.required:
+        required = tantivy.Query.boolean_query([(Occur.Must, q) for q in filters.required])
+        clauses.append((Occur.Must, tantivy.Query.const_score_query(required, 0.0)))
+    if not clauses:
+        # Every document (scoring 0, as filters do); exclusions need something to exclude from.
+        everything = tantivy.Query.const_score_query(tantivy.Query.all_query(), 0.0)
+        if not filters.excluded:
+            return everything
+        clauses.append((Occur.Must, everything))
+    clauses += [(Occur.MustNot, q) for q in filters.excluded]
     return tantivy.Query.boolean_query(clauses)
 
 

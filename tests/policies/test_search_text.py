@@ -1,6 +1,6 @@
-"""Tests for server.search.analysis and the engine's text queries: tokenization, snippets,
-and the key property — the engine finds exactly the documents that contain the query —
-checked against a real Tantivy index."""
+"""Tests for server.search.analysis, server.search.snippets and the engine's text queries:
+tokenization, snippets, and the key property — the engine finds exactly the documents that
+contain the query — checked against a real Tantivy index."""
 
 from __future__ import annotations
 
@@ -21,14 +21,13 @@ from server.search.analysis import (
     MAX_WORD_CHARS,
     ParsedQuery,
     Segment,
-    highlight,
     index_text,
     index_tokens,
-    make_snippet,
     normalize,
     parse_query,
 )
-from server.search.schema import SCHEMA, PolicySource, to_document
+from server.search.schema import SCHEMA, PolicySource, to_json
+from server.search.snippets import highlight, make_snippet
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
 EXT_B2 = "\U0002a6a5"  # 𪚥
@@ -76,6 +75,30 @@ def test_normalize() -> None:
     assert normalize("豈") == "\u8c48"
     assert normalize("e\u0301") == "é"
     assert normalize("字\ufe00") == "字"  # variation selector dropped
+
+
+def test_fast_tokenizer_agrees_with_tokenizing_the_normalized_text() -> None:
+    """Most fields are tokenized without normalizing them first; on random mixtures of
+    what normalization changes, composes, reorders or drops (full-width and upper-case
+    forms, Hangul jamo, combining and Indic marks, ligatures, enclosed and compatibility
+    forms, zero-width and astral characters) the tokens are those of the normalized text."""
+    from server.search import analysis
+
+    pool = (
+        list("补贴企业社会保险号年度一丁")
+        + list("５ＧｇＡＢ１２Gg0aZΣσς٣²①ⅰﬁ㎡㈱豈⼀〇")
+        + ["\u1100", "\u1161", "\u11a8", "\uac00", "\u0301", "\u0327", "\u0ccc", "\u0cd5"]
+        + ["\u0bc6", "\u0bbe", "\u200b", "\ufe0f", "\u00ad", "\U00020000", "\U0001d400"]
+        + list("，。 -〔〕（）　a\n")
+    )
+    rng = random.Random(13)
+    fast = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 24)))
+        tokens, chars = analysis._tokens_and_chars(text)
+        assert (tokens, chars) == analysis._tokens_and_chars_normalized(text), text
+        fast += analysis._token_tables().unsafe.search(text) is None
+    assert fast > 1000  # the fast path was exercised, not only the general one
 
 
 def test_long_words_are_truncated_identically() -> None:
@@ -164,7 +187,7 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
     forms, compatibility ideographs (豈 → 豈), Kangxi radicals (⼀ → 一), enclosed forms (㈱),
     marks, zero-width characters and astral ideographs the matches are those found on the
     normalized text."""
-    from server.search import analysis
+    from server.search import snippets
 
     pool = (
         list("补贴企业一丁七社会保险养老株豈")
@@ -178,9 +201,9 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
     shortcuts = 0
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
-        slow = analysis._norm_with_map(text)
-        assert analysis._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
-        shortcuts += analysis._unsafe_for_han_terms().search(text) is None
+        slow = snippets._norm_with_map(text)
+        assert snippets._find_matches(text, pq) == _matches_on_normalized(text, terms, slow)
+        shortcuts += snippets._char_tables().unsafe.search(text) is None
     assert shortcuts > 300  # the shortcut was exercised, not only the general path
 
 
@@ -205,6 +228,101 @@ def _matches_on_normalized(
             last_end = e0
         i = e
     return found
+
+
+def test_words_match_the_text_as_written_exactly_where_normalized_text_would() -> None:
+    """Terms with letters and digits too (full-width, upper case, Kelvin sign, circled and
+    superscript digits, roman numerals) are found in a text as written, whole words only
+    and prefixes where open, exactly where the normalized text has them."""
+    from server.search import snippets
+
+    pool = (
+        list("5g基站级纳税人号a1年度ab")
+        + list("５ＧｇＡＢａｂ１２０Gg02AB\u212a\u2460\u00b2\u2170\u00e9")
+        + ["\u3231", "\u200b", "\u0301", "\u33a1", "\uf900", "\U00020000"]
+        + list("，。 -〔〕k")
+    )
+    queries = ("5G基站", "A级纳税人", "2020年度", "ab 1", "a", "g 号", "k1", "5g 5", "a1 a")
+    rng = random.Random(11)
+    direct = 0
+    for q in queries:
+        for prefix_last in (False, True):
+            pq = parse_query(q, prefix_last=prefix_last)
+            for _ in range(800):
+                text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
+                expected = _word_matches_on_normalized(text, pq)
+                assert snippets._find_matches(text, pq) == expected, (q, text)
+                direct += snippets._char_tables().unsafe.search(text) is None
+    assert direct > 2000  # the direct path was exercised, not only the general one
+
+
+def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
+    """The reference for terms of any kind: leftmost, longest-first matches on the
+    normalized text whose letter or digit edges do not continue a word (unless the term
+    is open), in original coordinates."""
+    from server.search import analysis, snippets
+
+    norm, starts, ends = snippets._norm_with_map(text)
+    terms = [t for t in pq.highlight_terms if t]
+
+    def word(ch: str) -> str:
+        cls = analysis._char_class(ch)
+        return cls if cls in (analysis._DIGIT, analysis._LETTER) else ""
+
+    def fits(term: str, i: int) -> bool:
+        e = i + len(term)
+        if not norm.startswith(term, i):
+            return False
+        if word(term[0]) and i > 0 and analysis._char_class(norm[i - 1]) == word(term[0]):
+            return False
+        last = "" if term in pq.open_terms else word(term[-1])
+        return not (last and e < len(norm) and analysis._char_class(norm[e]) == last)
+
+    found: list[tuple[int, int, str]] = []
+    i = last_end = 0
+    while i < len(norm):
+        hit = next((t for t in terms if fits(t, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        e = i + len(hit)
+        s0, e0 = (i, e) if starts is None or ends is None else (starts[i], ends[e - 1])
+        if s0 >= last_end:
+            found.append((s0, e0, hit))
+            last_end = e0
+        i = e
+    return found
+
+
+def test_snippet_window_is_the_first_with_the_most_distinct_terms() -> None:
+    """The window search reads matches lazily and stops early; it chooses what trying every
+    match as a window's start chooses."""
+    rng = random.Random(5)
+    words = ["高龄", "补贴", "申领", "高龄补贴", "甲乙", "丙"]
+    for _ in range(1500):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+        pq = parse_query(" ".join(rng.sample(["高龄", "补贴", "申领", "丙"], rng.randint(1, 4))))
+        width = rng.choice([4, 10, 30, 60])
+        assert make_snippet(text, pq, width) == _reference_snippet(text, pq, width)
+
+
+def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
+    from server.search import snippets
+
+    matches = snippets._find_matches(text, pq)
+    n = len(text)
+    start = 0
+    if matches and n > width:
+        lead = width // 5
+        best = -1
+        for s, _, _ in matches:
+            ws = max(0, min(s - lead, n - width))
+            held = {t for ms, me, t in matches if ms >= ws and me <= ws + width}
+            if len(held) > best:
+                best, start = len(held), ws
+    end = min(n, start + width)
+    body = snippets._render(text, start, end, matches)
+    return ("…" if start > 0 else "") + body + ("…" if end < n else "")
 
 
 def test_highlight_words_match_whole_tokens() -> None:
@@ -421,8 +539,8 @@ def _index(docs: tuple[tuple[str, str, str], ...], path: Path) -> tantivy.Index:
     index = tantivy.Index(SCHEMA, path=str(path))
     writer = index.writer(50_000_000, 1)
     for rowid, (title, summary, body) in enumerate(docs, start=1):
-        writer.add_document(
-            to_document(
+        writer.add_json(
+            to_json(
                 PolicySource(
                     id=rowid,
                     title=title,
@@ -509,6 +627,49 @@ def test_bm25_ranks_title_hit_above_body_hit(tmp_path: Path) -> None:
         assert ranked == [2, 1], q
         scores = [s for s, _ in searcher.search(query, 10).hits]
         assert scores[0] > scores[1]
+
+
+@pytest.mark.parametrize("expired_share", [0.0, 0.3, 0.8])
+def test_status_filter_by_exclusion_finds_what_the_intersection_finds(
+    tmp_path: Path, expired_share: float
+) -> None:
+    """With documents per status at hand the filter names the rarer status ("not expired"
+    for "published"): same documents, same scores, same totals, browse too."""
+    rng = random.Random(3)
+    index = tantivy.Index(SCHEMA, path=str(tmp_path))
+    writer = index.writer(50_000_000, 1)
+    for pid in range(1, 61):
+        writer.add_json(
+            to_json(
+                PolicySource(
+                    id=pid,
+                    title=_sentence(rng, 6),
+                    doc_number="",
+                    issuer="x",
+                    publish_date=None,
+                    status="expired" if rng.random() < expired_share else "published",
+                    audience="both",
+                    stage="execution",
+                    summary=_sentence(rng, 10),
+                    body_text=_sentence(rng, 40),
+                    tags=(("topic", "a" if pid % 2 else "b"),),
+                )
+            )
+        )
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    counts = {s: int(searcher.doc_freq("status", s)) for s in ("published", "expired")}
+    texts = [None] + [qb.text_query(list(parse_query(q).segments)) for q in ("的", "一是", "人")]
+    for statuses in (["published"], ["expired"], ["published", "expired"], ["draft"]):
+        for tags in ([], [["topic:a"]]):
+            f = qb.Filters(statuses=statuses, tags_any=tags)
+            for text in texts:
+                plain = searcher.search(qb.combine(text, qb.filter_parts(f)), 100)
+                named = searcher.search(qb.combine(text, qb.filter_parts(f, counts)), 100)
+                assert named.count == plain.count
+                assert [(s, a.doc) for s, a in named.hits] == [(s, a.doc) for s, a in plain.hits]
 
 
 def test_character_fields() -> None:

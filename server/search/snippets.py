@@ -1,0 +1,448 @@
+"""Snippets and highlighted titles for result lists.
+
+Matching is done as in :mod:`server.search.analysis`: on normalized text (NFKC, lower
+case), leftmost first and longest term first, words only where whole tokens match, while
+the output shows the original characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from server.search.analysis import (
+    _CHAR_NORM_TABLE,
+    _DIGIT,
+    _LETTER,
+    _LOWER_TABLE,
+    ParsedQuery,
+    _char_class,
+    _is_han,
+)
+
+__all__ = ["highlight", "make_snippet", "prepare"]
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _CharTables:
+    """What matching in text as written needs to know about characters (see
+    :func:`_char_tables`)."""
+
+    #: Characters that keep a term from being matched in the text as written.
+    unsafe: re.Pattern[str]
+    #: Per BMP code point: 1 when the character is safe and normalizes to itself.
+    same: bytes
+    #: Normalized character → the other safe characters that normalize to it (``Ｇ`` and
+    #: ``G`` for ``g``).
+    others: dict[str, str]
+
+
+@functools.cache
+def _char_tables() -> _CharTables:
+    """The character tables, built once per process from :mod:`unicodedata` (~0.15 s).
+
+    *Unsafe* characters are those whose normalization is not exactly themselves yet yields
+    a Han character (compatibility ideographs, Kangxi radicals, ㈱ …), and those that shift
+    positions: they normalize to no or several characters, or are marks that combine.
+    Everything beyond the Basic Multilingual Plane counts as unsafe (not worth
+    enumerating). A text free of them normalizes character for character, so a term
+    occurs in it wherever each character of the text normalizes to the term's: matching
+    needs no normalized copy of the text, only a pattern whose characters are the sets
+    of their sources (nearly every policy text: full-width punctuation maps one to one
+    onto non-Han characters, and a Han character is only its own source).
+    """
+    parts: list[str] = []
+    start: int | None = None
+    same = bytearray(0x10000)
+    others: dict[str, list[str]] = {}
+    for cp in range(0x10000):
+        unsafe = True  # surrogates: never in stored text, and never trusted
+        if not 0xD800 <= cp < 0xE000:
+            ch = chr(cp)
+            out = unicodedata.normalize("NFKC", ch).translate(_LOWER_TABLE)
+            unsafe = (
+                len(out) != 1
+                or bool(unicodedata.combining(ch) or unicodedata.combining(out))
+                or (out != ch and _is_han(ord(out)))
+            )
+            if not unsafe:
+                if out == ch:
+                    same[cp] = 1
+                else:
+                    others.setdefault(out, []).append(ch)
+        if unsafe and start is None:
+            start = cp
+        elif not unsafe and start is not None:
+            parts.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
+            start = None
+    if start is not None:
+        parts.append(f"\\U{start:08x}-\\U0000ffff")
+    return _CharTables(
+        re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]"),
+        bytes(same),
+        {out: "".join(chars) for out, chars in others.items()},
+    )
+
+
+def prepare() -> None:
+    """Build the tables computed on first use now (~0.15 s), so that an API process's first
+    search does not pay for them."""
+    _char_tables()
+
+
+def _word_class(ch: str) -> str:
+    """The tokenizer class of a normalized character when it is a letter or digit, else
+    ``""`` (a term's edge that must not continue a word of the text)."""
+    cls = _char_class(ch)
+    return cls if cls in (_DIGIT, _LETTER) else ""
+
+
+class _NormClassTable(dict[int, str]):
+    """Code point → the tokenizer class of its normalization (safe characters)."""
+
+    def __missing__(self, cp: int) -> str:
+        out = _CHAR_NORM_TABLE[cp]
+        cls = _char_class(out) if len(out) == 1 else ""
+        if len(self) < 65536:  # bounded cache
+            self[cp] = cls
+        return cls
+
+
+_NORM_CLASS = _NormClassTable()
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """A query's highlight terms, compiled once for every text of a result page."""
+
+    terms: tuple[str, ...]
+    #: Any term, in normalized text (alternatives in ``terms`` order: longest first).
+    normalized: re.Pattern[str]
+    #: Any term in a text free of unsafe characters, as written. ``literal``: every
+    #: character of the terms is its own only source (Chinese terms), ``direct`` is
+    #: ``normalized`` and a match is its term; otherwise group ``i + 1`` is ``terms[i]``.
+    direct: re.Pattern[str]
+    literal: bool
+    #: Per term: the class of its first (last) character when a match there must not
+    #: continue a word of the text (whole-token matching, as in search), else ``""``.
+    #: A term that may continue (``open_terms``, prefix matching) has no end check.
+    starts_word: tuple[str, ...]
+    ends_word: tuple[str, ...]
+    #: Whether any term has such a check.
+    checked: bool
+    longest: int
+    index: dict[str, int]
+
+
+@functools.lru_cache(maxsize=1024)
+def _matcher(terms: tuple[str, ...], open_terms: frozenset[str]) -> _Matcher | None:
+    """The matcher of ``terms`` (cached: a result page cuts twenty snippets and titles with
+    the same terms); ``None`` when there is nothing to match."""
+    kept = tuple(t for t in terms if t)
+    if not kept:
+        return None
+    tables = _char_tables()
+    starts_word = tuple(_word_class(t[0]) for t in kept)
+    ends_word = tuple("" if t in open_terms else _word_class(t[-1]) for t in kept)
+    normalized = re.compile("|".join(re.escape(t) for t in kept))
+    sources = {c: _sources(c, tables) for t in kept for c in t}
+    literal = all(sources[c] == c for c in sources)
+    direct = normalized
+    if not literal:
+        # A leading look-ahead at the possible first characters lets the regex engine skip
+        # ahead as fast as with plain literals (several times faster on a 700-character
+        # window than the bare alternation of groups).
+        firsts = "".join(dict.fromkeys(c for t in kept for c in sources[t[0]]))
+        alternatives = "|".join(
+            "(" + "".join(_class_pattern(sources[c]) for c in t) + ")" for t in kept
+        )
+        lookahead = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else "(?!)"
+        direct = re.compile(f"{lookahead}(?:{alternatives})")
+    return _Matcher(
+        terms=kept,
+        normalized=normalized,
+        direct=direct,
+        literal=literal,
+        starts_word=starts_word,
+        ends_word=ends_word,
+        checked=any(starts_word) or any(ends_word),
+        longest=max(map(len, kept)),
+        index={t: i for i, t in enumerate(kept)},
+    )
+
+
+def _sources(ch: str, tables: _CharTables) -> str:
+    """The characters of a safe text that normalize to ``ch``."""
+    cp = ord(ch)
+    return (ch if cp < 0x10000 and tables.same[cp] else "") + tables.others.get(ch, "")
+
+
+def _class_pattern(sources: str) -> str:
+    """A regex matching any one of ``sources`` (never matching when there is none)."""
+    if not sources:
+        return "(?!)"
+    if len(sources) == 1:
+        return re.escape(sources)
+    return "[" + "".join(map(re.escape, sources)) + "]"
+
+
+Match = tuple[int, int, str]
+
+
+def _direct_matches(text: str, m: _Matcher) -> Iterator[Match]:
+    """Matches in a text free of unsafe characters, found in the text as written."""
+    terms = m.terms
+    if m.literal and not m.checked:
+        for hit in m.direct.finditer(text):
+            yield hit.start(), hit.end(), hit.group()
+        return
+    n = len(text)
+    pos = 0
+    while True:
+        for hit in m.direct.finditer(text, pos):
+            s, e = hit.span()
+            k = m.index[hit.group()] if m.literal else (hit.lastindex or 1) - 1
+            cls = m.starts_word[k]
+            if not (cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls):
+                cls = m.ends_word[k]
+                if not (cls and e < n and _NORM_CLASS[ord(text[e])] == cls):
+                    yield s, e, terms[k]
+                    continue
+            # The first term occurring at ``s`` would continue a word: try the later ones
+            # there, as on normalized text, then go on after what was found (or at s + 1).
+            later = _later_term(text, s, k, m)
+            if later is not None:
+                yield later
+                pos = later[1]
+            else:
+                pos = s + 1
+            break
+        else:
+            return
+
+
+def _later_term(text: str, s: int, k: int, m: _Matcher) -> Match | None:
+    """The first term after ``terms[k]`` occurring at ``s`` with its word checks passed."""
+    n = len(text)
+    local = text[s : s + m.longest].translate(_CHAR_NORM_TABLE)
+    for j in range(k + 1, len(m.terms)):
+        term = m.terms[j]
+        if not local.startswith(term):
+            continue
+        cls = m.starts_word[j]
+        if cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls:
+            continue
+        e = s + len(term)
+        cls = m.ends_word[j]
+        if cls and e < n and _NORM_CLASS[ord(text[e])] == cls:
+            continue
+        return s, e, term
+    return None
+
+
+def _normalized_matches(text: str, m: _Matcher) -> Iterator[Match]:
+    """Matches found on the normalized text, mapped back to the original characters (any
+    text; the general path)."""
+    norm, starts, ends = _norm_with_map(text)
+    last_end = 0
+    i = 0
+    n = len(norm)
+    while i < n:
+        found = m.normalized.search(norm, i)
+        if found is None:
+            break
+        s = found.start()
+        hit: str | None = None
+        for j, term in enumerate(m.terms):
+            if not norm.startswith(term, s):
+                continue
+            cls = m.starts_word[j]
+            if cls and s > 0 and _char_class(norm[s - 1]) == cls:
+                continue
+            e = s + len(term)
+            cls = m.ends_word[j]
+            if cls and e < n and _char_class(norm[e]) == cls:
+                continue
+            hit = term
+            break
+        if hit is None:
+            i = s + 1
+            continue
+        e = s + len(hit)
+        os_, oe = (s, e) if starts is None or ends is None else (starts[s], ends[e - 1])
+        if os_ >= last_end:
+            yield os_, oe, hit
+            last_end = oe
+        i = e
+
+
+def _matches(text: str, pq: ParsedQuery) -> Iterator[Match]:
+    """Non-overlapping ``(start, end, term)`` matches in ORIGINAL-text coordinates, in
+    order (lazily: a snippet needs only those up to its window).
+
+    Matching is done on the normalized text, leftmost first and longest term first. A term
+    that starts (ends) with a letter or digit only matches where the text's token starts
+    (ends) too, mirroring whole-token matching in search.
+    """
+    m = _matcher(pq.highlight_terms, pq.open_terms)
+    if m is None or not text:
+        return iter(())
+    if _char_tables().unsafe.search(text) is None:
+        return _direct_matches(text, m)
+    return _normalized_matches(text, m)
+
+
+def _find_matches(text: str, pq: ParsedQuery) -> list[Match]:
+    """Every match of :func:`_matches`."""
+    return list(_matches(text, pq))
+
+
+def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """Normalized text plus, per normalized char, the original span ``[start, end)``.
+
+    The maps are ``None`` when normalization is character for character (position ``i``
+    of the result is position ``i`` of ``text``): ASCII, and nearly all Chinese text.
+
+    Otherwise characters are normalized one at a time — or, when the text has combining
+    marks, one cluster (a character and its following marks) at a time — so every
+    normalized character traces back to the original characters it came from. The result
+    equals :func:`normalize` except for rare compositions across such units (conjoining
+    Hangul jamo, half-width katakana voicing marks); it is only used to place highlights.
+    """
+    n = len(text)
+    if text.isascii():
+        return text.lower(), None, None
+    norm = text.translate(_CHAR_NORM_TABLE)  # fills not_one_to_one for unseen characters
+    if _CHAR_NORM_TABLE.not_one_to_one.isdisjoint(text):
+        return norm, None, None
+    if not any(map(unicodedata.combining, text)):
+        clusters = [(i, i + 1, _CHAR_NORM_TABLE[ord(ch)]) for i, ch in enumerate(text)]
+    else:
+        clusters = []
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            out = unicodedata.normalize("NFKC", text[i:j]).translate(_LOWER_TABLE)
+            clusters.append((i, j, out))
+            i = j
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, j, out in clusters:
+        starts.extend([i] * len(out))
+        ends.extend([j] * len(out))
+    return "".join(out for _, _, out in clusters), starts, ends
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
+    out: list[str] = []
+    cur = start
+    # Policy text rarely holds a character that needs escaping: then nothing is escaped.
+    escape: Callable[[str], str] = html.escape if _HTML_SPECIAL.search(text, start, end) else str
+    for s, e, _ in matches:
+        if s < start or e > end:
+            continue
+        out.append(escape(text[cur:s]))
+        out.append("<em>" + escape(text[s:e]) + "</em>")
+        cur = e
+    out.append(escape(text[cur:end]))
+    return "".join(out)
+
+
+def highlight(text: str, pq: ParsedQuery) -> str:
+    """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""
+    return _render(text, 0, len(text), _find_matches(text, pq))
+
+
+def make_snippet(text: str, pq: ParsedQuery, width: int = 60, *, collapsed: bool = False) -> str:
+    """An HTML-escaped window of about ``width`` characters of ``text`` around the best match.
+
+    Runs of whitespace are collapsed to one space first (unless ``collapsed`` says the text
+    has no runs: the index stores its windows so). The window is the one holding the
+    most distinct highlight terms (earliest on ties), starting a little before its first
+    match; without matches it is the start of the text. Matches are wrapped in
+    ``<em>…</em>`` and ``…`` marks a cut at either end. The output shows the original
+    characters (e.g. full-width ``ＡＢ``) even though matching is done on normalized text.
+    """
+    if width < 1:
+        raise ValueError("width must be positive")
+    # ``collapsed``: the caller's text has single spaces only (the stored windows).
+    text = text.strip() if collapsed else _WS.sub(" ", text).strip()
+    n = len(text)
+    found = _matches(text, pq)
+    start = 0
+    if n <= width:
+        matches = list(found)
+    else:
+        matches, start = _best_window(n, width, found, len(pq.highlight_terms))
+    end = min(n, start + width)
+    body = _render(text, start, end, matches)
+    return ("…" if start > 0 else "") + body + ("…" if end < n else "")
+
+
+def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tuple[list[Match], int]:
+    """The start of the window with the most distinct terms (earliest on ties; 0 without
+    matches), and the matches read to decide it (all those before the window's end).
+
+    Each match starts a candidate window a little before it. A window holds the matches
+    lying wholly inside it; as candidates move right, matches leave at the left and enter
+    at the right, so each is counted in and out once. Matches are read only as far as the
+    windows considered need them, and no later window is considered once one holds every
+    term (none could hold more): a one-word query reads up to its first window's end.
+    """
+    lead = width // 5
+    matches: list[Match] = []
+    inside: dict[str, int] = {}  # term → its matches in the window, matches[lo:hi]
+    held = 0  # distinct terms in the window
+    lo = hi = 0
+    exhausted = False
+    best_count, best_start = -1, 0
+    candidate = 0
+    while True:
+        if candidate == len(matches):
+            nxt = None if exhausted else next(found, None)
+            if nxt is None:
+                break
+            matches.append(nxt)
+        ws = max(0, min(matches[candidate][0] - lead, n - width))
+        we = ws + width
+        # Matches are ordered and disjoint, so their ends grow too: the window holds those
+        # from the first starting at ``ws`` up to the first ending after ``we``. Both
+        # bounds only move right. (Every match starting before ``ws`` precedes the
+        # candidate's own, so it has been read.)
+        while matches[lo][0] < ws:
+            if lo < hi:
+                term = matches[lo][2]
+                inside[term] -= 1
+                held -= not inside[term]
+            lo += 1
+        hi = max(hi, lo)
+        while True:
+            if hi == len(matches):
+                nxt = None if exhausted else next(found, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                matches.append(nxt)
+            if matches[hi][1] > we:
+                break
+            term = matches[hi][2]
+            inside[term] = inside.get(term, 0) + 1
+            held += inside[term] == 1
+            hi += 1
+        if held > best_count:
+            best_count, best_start = held, ws
+            if best_count >= terms:
+                break
+        candidate += 1
+    return matches, best_start
