@@ -163,6 +163,38 @@ class EnterpriseColumns:
             tag_ids,
         )
 
+    @classmethod
+    def concatenate(cls, parts: Sequence[EnterpriseColumns]) -> EnterpriseColumns:
+        """One set of columns of ``parts`` in order; each part must have been built
+        ``like`` the one before it, so the last part's vocabularies hold every code.
+
+        Loading a registry page by page this way keeps one page of ``Facts`` in memory at
+        a time instead of a million of them."""
+        if not parts:
+            return cls.from_facts([])
+        last = parts[-1]
+        merged: dict[str, object] = {"count": sum(p.count for p in parts)}
+        for f in fields(last):
+            if f.name == "count":
+                continue
+            value = getattr(last, f.name)
+            if f.name == "tags":
+                height = max(p.tags.shape[0] for p in parts)
+                merged["tags"] = np.concatenate(
+                    [
+                        np.vstack(
+                            [p.tags, np.zeros((height - p.tags.shape[0], p.count), np.uint64)]
+                        )
+                        for p in parts
+                    ],
+                    axis=1,
+                )
+            elif isinstance(value, np.ndarray):
+                merged[f.name] = np.concatenate([getattr(p, f.name) for p in parts])
+            else:
+                merged[f.name] = value  # the vocabularies: the last part's hold them all
+        return cls(**merged)  # type: ignore[arg-type]
+
     def with_rows(
         self, facts: Sequence[Facts], positions: npt.NDArray[np.int64]
     ) -> EnterpriseColumns:

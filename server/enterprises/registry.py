@@ -33,7 +33,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -131,22 +131,25 @@ def _facts(row: Any) -> Facts:
     )
 
 
-async def _read(
-    conn: BaseDBAsyncClient, after_id: int, *, since: int | None = None
+async def _changed(
+    conn: BaseDBAsyncClient, after_id: int, since: int
 ) -> tuple[list[int], list[Facts]]:
-    """Every enterprise past ``after_id`` (in pages), or — with ``since`` — the rows of a
-    later generation than ``since`` or a greater id than ``after_id``."""
-    ids: list[int] = []
-    facts: list[Facts] = []
+    """The rows of a later generation than ``since`` or a greater id than ``after_id``."""
     names = ", ".join(COLUMNS)
-    if since is not None:
-        marks = _marks(conn, 2)
-        _, rows = await conn.execute_query(
-            f"SELECT {names} FROM enterprises WHERE registry_generation > {marks[0]} "
-            f"OR id > {marks[1]} ORDER BY id",
-            [since, after_id],
-        )
-        return [int(r[0]) for r in rows], [_facts(r) for r in rows]
+    marks = _marks(conn, 2)
+    _, rows = await conn.execute_query(
+        f"SELECT {names} FROM enterprises WHERE registry_generation > {marks[0]} "
+        f"OR id > {marks[1]} ORDER BY id",
+        [since, after_id],
+    )
+    return [int(r[0]) for r in rows], [_facts(r) for r in rows]
+
+
+async def _pages(
+    conn: BaseDBAsyncClient, after_id: int
+) -> AsyncIterator[tuple[list[int], list[Facts]]]:
+    """Every enterprise past ``after_id``, ``PAGE`` rows at a time, in id order."""
+    names = ", ".join(COLUMNS)
     last = after_id
     while True:
         marks = _marks(conn, 2)
@@ -155,9 +158,9 @@ async def _read(
             [last, PAGE],
         )
         if not rows:
-            return ids, facts
-        ids.extend(int(r[0]) for r in rows)
-        facts.extend(_facts(r) for r in rows)
+            return
+        ids = [int(r[0]) for r in rows]
+        yield ids, [_facts(r) for r in rows]
         last = ids[-1]
 
 
@@ -222,17 +225,24 @@ class RegistryCache:
             return snap
 
     async def _load(self, conn: BaseDBAsyncClient, epoch: str, generation: int) -> RegistrySnapshot:
-        ids, facts = await _read(conn, 0)
-        self.last = RefreshStats(full=True, rows=len(ids))
-        return RegistrySnapshot(
-            epoch, generation, np.array(ids, dtype=np.int64), EnterpriseColumns.from_facts(facts)
-        )
+        # Page by page: a million Facts objects at once would take more memory than the
+        # whole job may (1 GiB); one page's worth becomes columns before the next is read.
+        ids: list[npt.NDArray[np.int64]] = []
+        parts: list[EnterpriseColumns] = []
+        async for page_ids, page_facts in _pages(conn, 0):
+            ids.append(np.array(page_ids, dtype=np.int64))
+            parts.append(
+                EnterpriseColumns.from_facts(page_facts, like=parts[-1] if parts else None)
+            )
+        all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        self.last = RefreshStats(full=True, rows=int(all_ids.size))
+        return RegistrySnapshot(epoch, generation, all_ids, EnterpriseColumns.concatenate(parts))
 
     async def _catch_up(
         self, conn: BaseDBAsyncClient, snap: RegistrySnapshot, epoch: str, generation: int
     ) -> RegistrySnapshot:
         top = int(snap.ids[-1]) if snap.count else 0
-        ids, facts = await _read(conn, top, since=snap.generation)
+        ids, facts = await _changed(conn, top, snap.generation)
         self.last = RefreshStats(rows=len(ids))
         if not ids:
             if generation == snap.generation:

@@ -5,6 +5,7 @@ and near miss, over random rules and facts heavy in boundaries."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -292,3 +293,28 @@ def _cases(draw: st.DrawFn) -> tuple[EligibilityRule, list[Facts], date]:
 @given(_cases())
 def test_property_columnar_equals_explain(case: tuple[EligibilityRule, list[Facts], date]) -> None:
     agree(*case)
+
+
+def test_columns_built_page_by_page_equal_columns_built_at_once() -> None:
+    # The registry loads a million enterprises a page at a time (one page of Facts in
+    # memory); pages meet new codes and tags as they go, and the first pages need fewer
+    # tag words than the last.
+    rng = random.Random(7)
+    today = date(2026, 12, 3)
+    few = frozenset(TAGS[:10])
+    facts = [replace(f, tags=f.tags & few) for f in (random_facts(rng, today) for _ in range(300))]
+    facts[250] = make_facts(tags=TAGS)  # every tag, only in the last page
+    parts: list[EnterpriseColumns] = []
+    for start in range(0, len(facts), 64):
+        like = parts[-1] if parts else None
+        parts.append(EnterpriseColumns.from_facts(facts[start : start + 64], like=like))
+    paged = EnterpriseColumns.concatenate(parts)
+    whole = EnterpriseColumns.from_facts(facts)
+    assert paged.count == whole.count == 300
+    assert parts[0].tags.shape[0] < paged.tags.shape[0]
+    for _ in range(40):
+        rule = random_rule(rng)
+        a, b = ColumnarRule(rule, today).evaluate(paged), ColumnarRule(rule, today).evaluate(whole)
+        assert a.kept_indices() == b.kept_indices(), rule.compact()
+        assert [a.outcome(i) for i in range(300)] == [b.outcome(i) for i in range(300)]
+    assert EnterpriseColumns.concatenate([]).count == 0
