@@ -23,7 +23,7 @@ from server.config import Settings
 from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
 from server.core.jsonutil import dumps
-from server.core.limits import register_body_limits
+from server.core.limits import LimitedRequest, register_body_limits
 from server.core.logging import configure_logging, log_format
 from server.core.middleware import register_middleware
 from server.core.routing import register_patterns
@@ -72,7 +72,11 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
     """Build the API application for ``settings``."""
     # Sanic's own logging setup would add its handlers next to ours (every line twice).
     app: App = Sanic(
-        name, ctx=AppContext(settings, run_migrations), dumps=dumps, configure_logging=False
+        name,
+        ctx=AppContext(settings, run_migrations),
+        dumps=dumps,
+        configure_logging=False,
+        request_class=LimitedRequest,
     )
     app.config.FALLBACK_ERROR_FORMAT = "json"
     # <x:int> only matches ids that fit their column (32-bit), <x:int64> 64-bit ones:

@@ -8,10 +8,10 @@ declares its own with :func:`body_limit`::
     @body_limit(8 * 1024)
     async def login(request): ...
 
-The limit is applied right after routing, before the body is read: a declared
-``Content-Length`` over the limit is refused at once (413), and a chunked body is cut
-off when it passes the limit. Sanic's global ``REQUEST_MAX_SIZE`` is only the ceiling
-(the largest route limit).
+The limit is applied right after routing, as the body is read (:class:`LimitedRequest`,
+the app's request class): a declared ``Content-Length`` over the limit is refused at once
+(413), and a chunked body is cut off when it passes the limit. Sanic's global
+``REQUEST_MAX_SIZE`` is only the ceiling (the largest route limit).
 """
 
 from __future__ import annotations
@@ -74,45 +74,60 @@ def was_rejected(request: Request) -> bool:
     return bool(request.ctx.__dict__.get("rejected"))
 
 
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"the request body may be at most {limit} bytes on this route")
+
+
+def _limit_of(request: Request) -> int | None:
+    """The limit of the route ``request`` was routed to (``None`` before routing)."""
+    known = request.ctx.__dict__.get("body_limit")
+    if known is None and request.route is not None:
+        app: App = request.app  # type: ignore[assignment]
+        known = request.ctx.body_limit = route_limit(app, request.route.handler)
+    return None if known is None else int(known)
+
+
+class LimitedRequest(Request):
+    """A request whose body is held to its route's limit.
+
+    Sanic reads a body right after routing, before any middleware, by calling
+    :meth:`receive_body` — and only when there is a body: requests without one (nearly
+    every GET) pay nothing, where a routing signal cost every request its dispatch.
+    """
+
+    async def receive_body(self) -> None:
+        if self.body:
+            return
+        limit = _limit_of(self)
+        if limit is not None:
+            declared = self.headers.get("content-length")
+            if declared is not None and declared.isdigit() and int(declared) > limit:
+                reject(self)
+                if self.stream is not None and hasattr(self.stream, "keep_alive"):
+                    self.stream.keep_alive = False  # do not read the rest of the body
+                raise _too_large(limit)
+            if self.stream is not None and hasattr(self.stream, "request_max_size"):
+                self.stream.request_max_size = limit
+        try:
+            await super().receive_body()  # type: ignore[no-untyped-call]
+        except SanicPayloadTooLarge:
+            # A chunked body that grew past the limit is refused as such.
+            reject(self)
+            raise _too_large(limit or 0) from None
+
+
 def register_body_limits(app: App) -> None:
-    """Install the limit check (after routing, before the body is read)."""
+    """Install the limit check (the app must be built with ``request_class=LimitedRequest``)."""
     security = app.ctx.settings.security
     app.config.REQUEST_MAX_SIZE = max(security.default_body_limit, security.upload_body_limit)
 
-    def too_large(limit: int) -> PayloadTooLarge:
-        return PayloadTooLarge(f"the request body may be at most {limit} bytes on this route")
-
-    @app.signal("http.routing.after")
-    async def apply_limit(request: Request, route: Any, kwargs: Any, handler: Any) -> None:
-        limit = route_limit(app, handler)
-        request.ctx.body_limit = limit
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            reject(request)
-            if request.stream is not None and hasattr(request.stream, "keep_alive"):
-                request.stream.keep_alive = False  # do not read the rest of the body
-            raise too_large(limit)
-        stream = request.stream
-        if stream is None or not getattr(stream, "request_body", None):
-            return
-        if hasattr(stream, "request_max_size"):
-            stream.request_max_size = limit
-        if not hasattr(handler, "is_stream"):
-            # Read the body here (Sanic would, right after this signal) so that a body
-            # that grows past the limit is refused as such, before any middleware.
-            try:
-                await request.receive_body()  # type: ignore[no-untyped-call]
-            except SanicPayloadTooLarge:
-                reject(request)
-                raise too_large(limit) from None
-
     async def check_loaded_body(request: Request) -> None:
         # The ASGI transport does not enforce request_max_size: check what was read.
-        limit = getattr(request.ctx, "body_limit", None)
-        if was_rejected(request):
+        if was_rejected(request) or not request.body:
             return
-        if limit is not None and len(request.body or b"") > limit:
+        limit = _limit_of(request)
+        if limit is not None and len(request.body) > limit:
             reject(request)
-            raise too_large(limit)
+            raise _too_large(limit)
 
     app.register_middleware(check_loaded_body, "request", priority=99)
