@@ -181,6 +181,9 @@ class WeChatGateway:
                 timeout=aiohttp.ClientTimeout(total=self._timeout),
                 # WeChat's answers are JSON; we parse them ourselves.
                 raise_for_status=False,
+                # Government networks often reach the internet through a proxy:
+                # HTTPS_PROXY / NO_PROXY are honoured (as httpx did before).
+                trust_env=True,
             )
         return self._http
 

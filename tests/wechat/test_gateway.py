@@ -494,3 +494,19 @@ async def test_token_is_refreshed_ahead_of_expiry(
             assert await calls(short, STABLE) == 2
     finally:
         await close()
+
+
+async def test_the_environment_s_proxy_is_used(
+    make_gateway: MakeGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Government networks often reach WeChat only through a proxy (HTTP(S)_PROXY).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_proxy = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    monkeypatch.setenv("HTTP_PROXY", dead_proxy)
+    monkeypatch.setenv("NO_PROXY", "")
+    gateway = await make_gateway()
+    with pytest.raises(WeChatUnavailable):
+        await gateway.access_token()  # went to the (closed) proxy
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    assert await gateway.access_token()  # the emulator is exempt: straight there
