@@ -32,6 +32,7 @@ from server.enterprises.columnar import ColumnarRule, EnterpriseColumns
 from server.enterprises.models import Enterprise, EnterpriseMatch, PolicyEligibility
 from server.enterprises.reasons import reasons_digest
 from server.enterprises.rules import (
+    FACT_FIELDS,
     CompiledRule,
     Decision,
     EligibilityRule,
@@ -45,19 +46,7 @@ from server.policies.models import ApplicationGuide, Policy, PolicyStatus
 
 log = logging.getLogger("zwgk.matching")
 
-FACT_COLUMNS = (
-    "id",
-    "uscc",
-    "region",
-    "industry",
-    "size",
-    "nature",
-    "established_on",
-    "registered_capital",
-    "employees",
-    "annual_revenue",
-    "tags",
-)
+FACT_COLUMNS = ("id", "uscc", *FACT_FIELDS)
 
 
 @dataclass(slots=True)
@@ -80,18 +69,8 @@ class RunStats:
 
 
 def facts_row(row: Sequence[Any]) -> Facts:
-    _, _, region, industry, size, nature, est, capital, employees, revenue, tags = row
-    return Facts(
-        region=region or None,
-        industry=industry,
-        size=size,
-        nature=nature,
-        established_on=est,
-        registered_capital=capital,
-        employees=employees,
-        annual_revenue=revenue,
-        tags=frozenset(tags or ()),
-    )
+    """Facts of a row of :data:`FACT_COLUMNS`."""
+    return Facts.of(row[2:])
 
 
 async def active_rules(
@@ -141,8 +120,6 @@ async def _apply(
     stats: RunStats,
 ) -> None:
     """Write the diff of ``pairs`` (enterprise id, uscc, rule, decision or None = drop)."""
-    from server.push.intents import queue_push
-
     contacts = await contact_user_ids([eid for eid, _, _, d in pairs if d is not None])
     fresh: list[EnterpriseMatch] = []
     for eid, uscc, rule, decision in pairs:
@@ -177,25 +154,10 @@ async def _apply(
             and eid in contacts
         )
         if notify:
-            kind = _kind(decision.outcome, decision.near_miss)
-            intent = await queue_push(
-                "policy_match",
-                "enterprise",
-                uscc,
-                "policy",
-                rule.policy_id,
-                {
-                    "policy_id": rule.policy_id,
-                    "title": rule.title,
-                    "outcome": decision.outcome,
-                    "near_miss": decision.near_miss,
-                    "missing": [r.text for r in decision.failed],
-                    "deadline": rule.deadline.isoformat() if rule.deadline else None,
-                },
-                dedup_key=f"enterprise:{uscc}:policy_match:policy:{rule.policy_id}:{kind}",
-                using_db=conn,
-            )
-            if intent is not None:
+            missing = [r.text for r in decision.failed]
+            if await queue_match_push(
+                conn, uscc, rule, decision.outcome, decision.near_miss, missing
+            ):
                 old.pushed = True
                 stats.pushed += 1
         if old.id is None:
@@ -205,6 +167,39 @@ async def _apply(
         stats.stored += 1
     if fresh:
         await EnterpriseMatch.bulk_create(fresh, batch_size=500, using_db=conn)
+
+
+async def queue_match_push(
+    conn: BaseDBAsyncClient,
+    uscc: str,
+    rule: ActiveRule,
+    outcome: str,
+    near_miss: bool,
+    missing: list[str],
+) -> bool:
+    """One ``policy_match`` push to an enterprise's contacts (once per outcome: the dedup
+    key names it); whether it was queued now."""
+    from server.push.intents import queue_push
+
+    kind = _kind(outcome, near_miss)
+    intent = await queue_push(
+        "policy_match",
+        "enterprise",
+        uscc,
+        "policy",
+        rule.policy_id,
+        {
+            "policy_id": rule.policy_id,
+            "title": rule.title,
+            "outcome": outcome,
+            "near_miss": near_miss,
+            "missing": missing,
+            "deadline": rule.deadline.isoformat() if rule.deadline else None,
+        },
+        dedup_key=f"enterprise:{uscc}:policy_match:policy:{rule.policy_id}:{kind}",
+        using_db=conn,
+    )
+    return intent is not None
 
 
 async def _existing(

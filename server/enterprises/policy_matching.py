@@ -30,7 +30,7 @@ from tortoise.transactions import in_transaction
 
 from server.core.db import connection, insert_rows
 from server.enterprises.columnar import ColumnarRule
-from server.enterprises.matching import ActiveRule, ChunkHook, RunStats
+from server.enterprises.matching import ActiveRule, ChunkHook, RunStats, queue_match_push
 from server.enterprises.reasons import ColumnarTexts
 from server.enterprises.registry import REGISTRY, RegistryCache
 from server.enterprises.service import contact_user_ids
@@ -145,8 +145,6 @@ async def _write_chunk(
     start: int,
     stop: int,
 ) -> None:
-    from server.push.intents import queue_push
-
     digests = texts.digests
     inserts: list[int] = []  # indices into kept
     updates: list[tuple[int, _Stored]] = []
@@ -174,7 +172,7 @@ async def _write_chunk(
         for eid, old in stored.items()
         if old.active and eid not in decided and eid in in_chunk
     ]
-    pushed = await _push(conn, rule, notify, ids, kept, kinds, texts, queue_push)
+    pushed = await _push(conn, rule, notify, ids, kept, kinds, texts)
     now = datetime.now(UTC)
     if inserts:
         await insert_rows(
@@ -239,7 +237,6 @@ async def _push(
     kept: Any,
     kinds: Any,
     texts: ColumnarTexts,
-    queue_push: Any,
 ) -> set[int]:
     """Queue a ``policy_match`` intent for each new eligible match or near miss of an
     enterprise with an approved contact; the indices whose intent was queued."""
@@ -259,24 +256,6 @@ async def _push(
         k = by_eid[eid]
         uscc = str(usccs[eid])
         outcome, near = _KINDS[kinds[k]]
-        kind = "near_miss" if near else outcome
-        intent = await queue_push(
-            "policy_match",
-            "enterprise",
-            uscc,
-            "policy",
-            rule.policy_id,
-            {
-                "policy_id": rule.policy_id,
-                "title": rule.title,
-                "outcome": outcome,
-                "near_miss": near,
-                "missing": texts.failed_texts(k),
-                "deadline": rule.deadline.isoformat() if rule.deadline else None,
-            },
-            dedup_key=f"enterprise:{uscc}:policy_match:policy:{rule.policy_id}:{kind}",
-            using_db=conn,
-        )
-        if intent is not None:
+        if await queue_match_push(conn, uscc, rule, outcome, near, texts.failed_texts(k)):
             pushed.add(k)
     return pushed

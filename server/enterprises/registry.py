@@ -43,21 +43,10 @@ import numpy.typing as npt
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from server.enterprises.columnar import EnterpriseColumns
-from server.enterprises.rules import Facts
+from server.enterprises.rules import FACT_FIELDS, Facts
 
 #: Columns read per enterprise, in this order (raw SQL: the ORM costs µs per row).
-COLUMNS = (
-    "id",
-    "region",
-    "industry",
-    "size",
-    "nature",
-    "established_on",
-    "registered_capital",
-    "employees",
-    "annual_revenue",
-    "tags",
-)
+COLUMNS = ("id", *FACT_FIELDS)
 #: Rows read per query when loading (bounds the memory of the raw rows).
 PAGE = 50_000
 #: Above this share of the registry changed, a full load is cheaper than merging.
@@ -113,22 +102,14 @@ async def stamp_changed(conn: BaseDBAsyncClient, enterprise_ids: Sequence[int]) 
 
 
 def _facts(row: Any) -> Facts:
-    _, region, industry, size, nature, est, capital, employees, revenue, tags = row
+    """Facts of a raw row of :data:`COLUMNS` (plain SQL: dates and JSON as the driver gives)."""
+    _, *values = row
+    est, tags = values[4], values[8]
     if isinstance(est, str):  # SQLite hands dates back as text
-        est = date.fromisoformat(est[:10])
+        values[4] = date.fromisoformat(est[:10])
     if isinstance(tags, str):  # JSON text (SQLite; PostgreSQL jsonb without a codec)
-        tags = json.loads(tags) if tags != "[]" else ()
-    return Facts(
-        region=region or None,
-        industry=industry,
-        size=size,
-        nature=nature,
-        established_on=est,
-        registered_capital=capital,
-        employees=employees,
-        annual_revenue=revenue,
-        tags=frozenset(tags or ()),
-    )
+        values[8] = json.loads(tags) if tags != "[]" else ()
+    return Facts.of(values)
 
 
 async def _changed(

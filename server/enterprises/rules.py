@@ -13,7 +13,7 @@ run in bulk (``decide`` computes the outcome without building texts).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -220,6 +220,37 @@ class Facts:
     employees: int | None
     annual_revenue: float | None
     tags: frozenset[str]
+
+    @classmethod
+    def of(cls, values: Sequence[Any]) -> Facts:
+        """Facts from database values in :data:`FACT_FIELDS` order (empty region and
+        missing tags are unknown / none)."""
+        region, industry, size, nature, est, capital, employees, revenue, tags = values
+        return cls(
+            region=region or None,
+            industry=industry,
+            size=size,
+            nature=nature,
+            established_on=est,
+            registered_capital=capital,
+            employees=employees,
+            annual_revenue=revenue,
+            tags=frozenset(tags or ()),
+        )
+
+
+#: The enterprise columns :meth:`Facts.of` reads, in its order.
+FACT_FIELDS = (
+    "region",
+    "industry",
+    "size",
+    "nature",
+    "established_on",
+    "registered_capital",
+    "employees",
+    "annual_revenue",
+    "tags",
+)
 
 
 @dataclass(slots=True)
