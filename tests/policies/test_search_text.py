@@ -8,6 +8,7 @@ import functools
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,12 +213,23 @@ def _matches_on_normalized(
 ) -> list[tuple[int, int, str]]:
     """Leftmost-longest matches of Chinese ``terms`` on the normalized text, in original
     coordinates (the reference the shortcut must agree with)."""
-    norm, starts, ends = mapped
     ordered = sorted(terms, key=lambda t: (-len(t), t))
+    return _leftmost(
+        mapped, lambda norm, i: next((t for t in ordered if norm.startswith(t, i)), None)
+    )
+
+
+def _leftmost(
+    mapped: tuple[str, list[int] | None, list[int] | None],
+    hit_at: Callable[[str, int], str | None],
+) -> list[tuple[int, int, str]]:
+    """Non-overlapping leftmost matches on a normalized text (``hit_at`` names the term
+    found at a position), in the original text's coordinates."""
+    norm, starts, ends = mapped
     found: list[tuple[int, int, str]] = []
     i = last_end = 0
     while i < len(norm):
-        hit = next((t for t in ordered if norm.startswith(t, i)), None)
+        hit = hit_at(norm, i)
         if hit is None:
             i += 1
             continue
@@ -262,7 +274,8 @@ def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, i
     is open), in original coordinates."""
     from server.search import analysis, snippets
 
-    norm, starts, ends = snippets._norm_with_map(text)
+    mapped = snippets._norm_with_map(text)
+    norm = mapped[0]
     terms = [t for t in pq.highlight_terms if t]
 
     def word(ch: str) -> str:
@@ -278,20 +291,7 @@ def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, i
         last = "" if term in pq.open_terms else word(term[-1])
         return not (last and e < len(norm) and analysis._char_class(norm[e]) == last)
 
-    found: list[tuple[int, int, str]] = []
-    i = last_end = 0
-    while i < len(norm):
-        hit = next((t for t in terms if fits(t, i)), None)
-        if hit is None:
-            i += 1
-            continue
-        e = i + len(hit)
-        s0, e0 = (i, e) if starts is None or ends is None else (starts[i], ends[e - 1])
-        if s0 >= last_end:
-            found.append((s0, e0, hit))
-            last_end = e0
-        i = e
-    return found
+    return _leftmost(mapped, lambda _, i: next((t for t in terms if fits(t, i)), None))
 
 
 def test_snippet_window_is_the_first_with_the_most_distinct_terms() -> None:
