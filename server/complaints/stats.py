@@ -23,7 +23,7 @@ from tortoise.transactions import in_transaction
 
 from server.complaints.models import StatCounter
 from server.core.clock import CHINA
-from server.core.db import connection
+from server.core.db import connection, placeholders
 
 FIELDS = (
     "received",
@@ -52,10 +52,9 @@ async def bump(
     for name in deltas:
         if name not in FIELDS:
             raise ValueError(f"unknown counter {name}")
-    pg = conn.capabilities.dialect == "postgres"
     names = ", ".join(FIELDS)
     sets = ", ".join(f"{k} = complaint_stats.{k} + excluded.{k}" for k in deltas)
-    marks = [f"${i}" for i in range(1, len(FIELDS) + 3)] if pg else ["?"] * (len(FIELDS) + 2)
+    marks = placeholders(len(FIELDS) + 2, conn)
     # One statement: insert the row or add to it (SQLite ≥ 3.24 and PostgreSQL).
     sql = (
         f"INSERT INTO complaint_stats (department_id, month, {names}) "

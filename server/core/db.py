@@ -107,6 +107,14 @@ async def fetch_page(
     return list(rows), total
 
 
+def placeholders(count: int, conn: BaseDBAsyncClient | None = None) -> list[str]:
+    """``count`` parameter marks for raw SQL on ``conn`` (default connection): ``?`` on
+    SQLite, ``$1 … $n`` on PostgreSQL."""
+    if str((conn or connection()).capabilities.dialect) == "sqlite":
+        return ["?"] * count
+    return [f"${i}" for i in range(1, count + 1)]
+
+
 async def insert_rows(
     conn: BaseDBAsyncClient,
     table: str,
@@ -123,10 +131,7 @@ async def insert_rows(
     """
     if not rows:
         return
-    if str(conn.capabilities.dialect) == "sqlite":
-        marks = ", ".join("?" for _ in columns)
-    else:
-        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
+    marks = ", ".join(placeholders(len(columns), conn))
     names = ", ".join(f'"{c}"' for c in columns)
     sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
     if skip_conflicts_on:

@@ -425,22 +425,20 @@ class ColumnarRule:
                         missing |= (words[w] & wanted) != wanted
                 failed += missing
         if rule.tags_any is not None:
-            held = np.zeros(columns.count, dtype=np.bool_)
-            # Tags nobody holds can be left out: they match nobody.
-            known = [t for t in rule.tags_any if t in columns.tag_ids]
-            any_of = columns.tag_words(known) or []
-            for w, bitmask in enumerate(any_of):
-                if bitmask:
-                    held |= (words[w] & np.uint64(bitmask)) != 0
-            failed += ~held
+            failed += ~self._holds_any(columns, rule.tags_any)
         if rule.tags_none:
-            present = np.zeros(columns.count, dtype=np.bool_)
-            known = [t for t in rule.tags_none if t in columns.tag_ids]
-            none_of = columns.tag_words(known) or []
-            for w, bitmask in enumerate(none_of):
-                if bitmask:
-                    present |= (words[w] & np.uint64(bitmask)) != 0
-            failed += present
+            failed += self._holds_any(columns, rule.tags_none)
+
+    @staticmethod
+    def _holds_any(columns: EnterpriseColumns, tags: list[str]) -> Mask:
+        """Which enterprises hold at least one of ``tags``."""
+        held = np.zeros(columns.count, dtype=np.bool_)
+        # Tags nobody holds can be left out: they match nobody.
+        known = [t for t in tags if t in columns.tag_ids]
+        for w, bitmask in enumerate(columns.tag_words(known) or []):
+            if bitmask:
+                held |= (columns.tags[w] & np.uint64(bitmask)) != 0
+        return held
 
 
 def evaluate(rule: EligibilityRule, facts: Sequence[Facts], today: date) -> Verdicts:

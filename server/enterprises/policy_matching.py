@@ -28,7 +28,7 @@ import numpy as np
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from server.core.db import connection, insert_rows
+from server.core.db import connection, insert_rows, placeholders
 from server.enterprises.columnar import ColumnarRule
 from server.enterprises.matching import ActiveRule, ChunkHook, RunStats, queue_match_push
 from server.enterprises.reasons import ColumnarTexts
@@ -63,16 +63,10 @@ class _Stored:
     pushed: bool
 
 
-def _marks(conn: BaseDBAsyncClient, count: int) -> list[str]:
-    if str(conn.capabilities.dialect) == "sqlite":
-        return ["?"] * count
-    return [f"${i}" for i in range(1, count + 1)]
-
-
 async def _stored(
     conn: BaseDBAsyncClient, policy_id: int, low: int, high: int
 ) -> dict[int, _Stored]:
-    marks = _marks(conn, 3)
+    marks = placeholders(3, conn)
     _, rows = await conn.execute_query(
         "SELECT enterprise_id, id, outcome, near_miss, active, answer, reasons_digest, pushed "
         f"FROM enterprise_matches WHERE policy_id = {marks[0]} "
@@ -174,52 +168,28 @@ async def _write_chunk(
     ]
     pushed = await _push(conn, rule, notify, ids, kept, kinds, texts)
     now = datetime.now(UTC)
+
+    def written(k: int) -> tuple[str, bool, str, int, int, bool]:
+        """What a decision writes: outcome, near miss, texts, digest, rule version, active."""
+        outcome, near = _KINDS[kinds[k]]
+        return outcome, near, texts.reasons_json(k), int(digests[k]), rule.version, True
+
     if inserts:
-        await insert_rows(
-            conn,
-            "enterprise_matches",
-            _INSERT,
-            [
-                (
-                    int(ids[kept[k]]),
-                    rule.policy_id,
-                    _KINDS[kinds[k]][0],
-                    _KINDS[kinds[k]][1],
-                    texts.reasons_json(k),
-                    int(digests[k]),
-                    rule.version,
-                    True,
-                    k in pushed,
-                    now,
-                    now,
-                )
-                for k in inserts
-            ],
-        )
+        rows = [
+            (int(ids[kept[k]]), rule.policy_id, *written(k), k in pushed, now, now) for k in inserts
+        ]
+        await insert_rows(conn, "enterprise_matches", _INSERT, rows)
     if updates:
-        m = _marks(conn, 8)
+        m = placeholders(9, conn)
         await conn.execute_many(
             f"UPDATE enterprise_matches SET outcome = {m[0]}, near_miss = {m[1]}, "
             f"reasons = {m[2]}, reasons_digest = {m[3]}, rule_version = {m[4]}, "
             f"active = {m[5]}, pushed = {m[6]}, updated_at = {m[7]} "
-            f"WHERE id = {_marks(conn, 9)[8]}",
-            [
-                [
-                    _KINDS[kinds[k]][0],
-                    _KINDS[kinds[k]][1],
-                    texts.reasons_json(k),
-                    int(digests[k]),
-                    rule.version,
-                    True,
-                    old.pushed or k in pushed,
-                    now,
-                    old.id,
-                ]
-                for k, old in updates
-            ],
+            f"WHERE id = {m[8]}",
+            [[*written(k), old.pushed or k in pushed, now, old.id] for k, old in updates],
         )
     if revoked:
-        m = _marks(conn, 3)
+        m = placeholders(3, conn)
         await conn.execute_many(
             f"UPDATE enterprise_matches SET active = {m[0]}, updated_at = {m[1]} WHERE id = {m[2]}",
             [[False, now, mid] for mid in revoked],

@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from server.core.db import placeholders
 from server.enterprises.columnar import EnterpriseColumns
 from server.enterprises.rules import FACT_FIELDS, Facts
 
@@ -54,14 +55,8 @@ RELOAD_SHARE = 0.25
 _STATE_ID = 1
 
 
-def _marks(conn: BaseDBAsyncClient, count: int, start: int = 1) -> list[str]:
-    if str(conn.capabilities.dialect) == "sqlite":
-        return ["?"] * count
-    return [f"${i}" for i in range(start, start + count)]
-
-
 async def _ensure_state(conn: BaseDBAsyncClient) -> None:
-    (mark,) = _marks(conn, 1)
+    (mark,) = placeholders(1, conn)
     await conn.execute_query(
         "INSERT INTO enterprise_registry (id, epoch, generation) "
         f"VALUES ({_STATE_ID}, {mark}, 0) ON CONFLICT (id) DO NOTHING",
@@ -92,7 +87,7 @@ async def stamp_changed(conn: BaseDBAsyncClient, enterprise_ids: Sequence[int]) 
     ids = sorted({int(i) for i in enterprise_ids})
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
-        marks = _marks(conn, len(part) + 1)
+        marks = placeholders(len(part) + 1, conn)
         await conn.execute_query(
             f"UPDATE enterprises SET registry_generation = {marks[0]} "
             f"WHERE id IN ({', '.join(marks[1:])})",
@@ -117,7 +112,7 @@ async def _changed(
 ) -> tuple[list[int], list[Facts]]:
     """The rows of a later generation than ``since`` or a greater id than ``after_id``."""
     names = ", ".join(COLUMNS)
-    marks = _marks(conn, 2)
+    marks = placeholders(2, conn)
     _, rows = await conn.execute_query(
         f"SELECT {names} FROM enterprises WHERE registry_generation > {marks[0]} "
         f"OR id > {marks[1]} ORDER BY id",
@@ -133,7 +128,7 @@ async def _pages(
     names = ", ".join(COLUMNS)
     last = after_id
     while True:
-        marks = _marks(conn, 2)
+        marks = placeholders(2, conn)
         _, rows = await conn.execute_query(
             f"SELECT {names} FROM enterprises WHERE id > {marks[0]} ORDER BY id LIMIT {marks[1]}",
             [last, PAGE],

@@ -9,6 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise import Tortoise
 
+from server.core.db import placeholders
 from server.core.errors import NotFound, ValidationFailed
 from server.core.openapi import documented
 from server.core.permissions import Role, require
@@ -20,11 +21,6 @@ from server.push.schemas import BroadcastIn, RetryIn
 bp = Blueprint("admin_push", url_prefix="/api/v1/admin")
 
 _UNREACHABLE = ("no_credit", "unreachable", "user_blocked")
-
-
-def _mark(i: int) -> str:
-    conn = Tortoise.get_connection("default")
-    return "?" if str(conn.capabilities.dialect) == "sqlite" else f"${i}"
 
 
 def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -80,7 +76,7 @@ async def stats(request: Request) -> HTTPResponse:
     conn = Tortoise.get_connection("default")
     rows = await conn.execute_query_dict(
         'SELECT "kind", "status", "reason", "created_at", "opened_at" FROM "push_intents" '
-        f'WHERE "created_at" >= {_mark(1)} AND "status" <> \'expanded\'',
+        f'WHERE "created_at" >= {placeholders(1)[0]} AND "status" <> \'expanded\'',
         [since],
     )
     from server.push.templates import CHINA

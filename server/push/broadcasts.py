@@ -15,9 +15,7 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise import Tortoise
-
-from server.core.db import connection, insert_rows
+from server.core.db import connection, insert_rows, placeholders
 from server.push.models import Broadcast, PushIntent, PushStatus, TopicSubscription
 from server.push.recipients import RegionAudience, load_region_audiences
 from server.push.templates import CHINA
@@ -160,9 +158,8 @@ async def fan_out_pending() -> int:
 
 async def progress(broadcast: Broadcast) -> dict[str, Any]:
     """Targeted, sent, failed by reason, unreachable, still pending."""
-    conn = Tortoise.get_connection("default")
-    mark = "?" if str(conn.capabilities.dialect) == "sqlite" else "$1"
-    rows = await conn.execute_query_dict(
+    (mark,) = placeholders(1)
+    rows = await connection().execute_query_dict(
         'SELECT "status", "reason", COUNT(*) AS n FROM "push_intents" '
         f'WHERE "broadcast_id" = {mark} GROUP BY "status", "reason"',
         [broadcast.id],

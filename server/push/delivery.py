@@ -26,12 +26,12 @@ from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
-from tortoise import Tortoise
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.accounts.models import User
 from server.config import PushSettings
+from server.core.db import connection, placeholders
 from server.core.outbox import record_event
 from server.push import ledger
 from server.push.intents import dedup_key_for
@@ -206,16 +206,6 @@ class RoundStats:
     retrying: int = 0
     expanded: int = 0
     by_reason: dict[str, int] = field(default_factory=dict)
-
-
-def _client() -> Any:
-    return Tortoise.get_connection("default")
-
-
-def _marks(n: int) -> list[str]:
-    if str(_client().capabilities.dialect) == "sqlite":
-        return ["?"] * n
-    return [f"${i}" for i in range(1, n + 1)]
 
 
 class Dispatcher:
@@ -607,8 +597,8 @@ class Dispatcher:
 async def record_outcomes(outcomes: Sequence[Outcome]) -> None:
     """Write final or retry states; only rows still claimed by the same token change."""
     now = datetime.now(UTC)
-    client = _client()
-    m = _marks(9)
+    client = connection()
+    m = placeholders(9)
     sql = (
         f'UPDATE "push_intents" SET "status" = {m[0]}, "reason" = {m[1]}, "last_error" = {m[2]}, '
         f'"msgid" = {m[3]}, "sent_at" = {m[4]}, "next_attempt_at" = {m[5]}, '

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from server.core.db import insert_rows, placeholders
 from server.core.errors import ValidationFailed
 from server.search.analysis import normalize
 from server.search.hotwords import is_countable
@@ -67,19 +68,15 @@ async def save_blocked_terms(terms: Sequence[str], created_by: int) -> list[str]
     wanted = set(cleaned)
     now = datetime.now(UTC)
     async with in_transaction() as conn:
-        sqlite = str(conn.capabilities.dialect) == "sqlite"
         rows = await conn.execute_query_dict("SELECT term FROM search_blocked_terms")
         present = {str(r["term"]) for r in rows}
-        one = "?" if sqlite else "$1"
+        (one,) = placeholders(1, conn)
         for term in sorted(present - wanted):
             await conn.execute_query(f"DELETE FROM search_blocked_terms WHERE term = {one}", [term])
-        marks = "?, ?, ?" if sqlite else "$1, $2, $3"
-        stamp: object = now.isoformat(sep=" ") if sqlite else now
-        for term in cleaned:
-            if term not in present:
-                await conn.execute_query(
-                    "INSERT INTO search_blocked_terms (term, created_by, created_at) "
-                    f"VALUES ({marks})",
-                    [term, created_by, stamp],
-                )
+        await insert_rows(
+            conn,
+            "search_blocked_terms",
+            ("term", "created_by", "created_at"),
+            [(term, created_by, now) for term in cleaned if term not in present],
+        )
     return cleaned

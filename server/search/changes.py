@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from server.core.db import insert_rows
+from server.core.db import insert_rows, placeholders
 
 #: Arbitrary constant: the transaction-scoped advisory lock that orders change numbers.
 _PG_LOCK = 7_205_114
@@ -44,8 +44,7 @@ async def changes_after(
     conn: BaseDBAsyncClient, cursor: int, limit: int = 2000
 ) -> list[tuple[int, int]]:
     """``(seq, policy_id)`` rows after ``cursor``, oldest first."""
-    mark = "?" if str(conn.capabilities.dialect) == "sqlite" else "$1"
-    mark2 = "?" if mark == "?" else "$2"
+    mark, mark2 = placeholders(2, conn)
     rows = await conn.execute_query_dict(
         f"SELECT seq, policy_id FROM policy_changes WHERE seq > {mark} ORDER BY seq LIMIT {mark2}",
         [cursor, limit],

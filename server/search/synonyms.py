@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from server.core.db import insert_rows
 from server.core.errors import ValidationFailed
 from server.search.analysis import Segment, normalize, parse_query
 from server.search.hotwords import STOP_WORDS
@@ -139,11 +140,7 @@ async def save_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
             )
     cleaned = [g for g in (clean_group(x) for x in groups) if len(g) >= 2]
     async with in_transaction() as conn:
-        sqlite = str(conn.capabilities.dialect) == "sqlite"
-        mark = "?" if sqlite else "$1"
         await conn.execute_query("DELETE FROM search_synonyms")
-        for group in dict.fromkeys(cleaned):
-            await conn.execute_query(
-                f"INSERT INTO search_synonyms (terms) VALUES ({mark})", [",".join(group)]
-            )
+        groups = [(",".join(group),) for group in dict.fromkeys(cleaned)]
+        await insert_rows(conn, "search_synonyms", ("terms",), groups)
     return list(dict.fromkeys(cleaned))
