@@ -22,6 +22,14 @@ from tests.push.conftest import (
 )
 
 
+async def queue_warning(user_id: int, broadcast_id: int) -> PushIntent | None:
+    """An urgent emergency warning (山洪预警) for one user."""
+    data = {"title": "山洪预警", "content": "请转移", "time": "2026-07-01 22:30"}
+    return await queue_push(
+        "emergency_warning", "user", user_id, "broadcast", broadcast_id, data, urgent=True
+    )
+
+
 async def test_send_spends_one_credit_and_never_twice(
     dispatcher: Dispatcher, make_users: MakeUsers, emulator: httpx.Client
 ) -> None:
@@ -198,15 +206,7 @@ async def test_quiet_hours_hold_non_urgent(dispatcher: Dispatcher, make_users: M
     assert not in_quiet_hours("", night)
     dispatcher.settings = dispatcher.settings.model_copy(update={"quiet_hours": "21:00-08:00"})
     await queue_push("policy_match", "user", user.id, "policy", 30, POLICY_DATA)
-    await queue_push(
-        "emergency_warning",
-        "user",
-        user.id,
-        "broadcast",
-        2,
-        {"title": "山洪预警", "content": "请转移", "time": "2026-07-01 22:30"},
-        urgent=True,
-    )
+    await queue_warning(user.id, 2)
     claimed = await dispatcher.claim(10, now=night)
     assert [i.kind for i in claimed] == ["emergency_warning"]
 
@@ -262,15 +262,7 @@ async def test_old_intents_expire_unless_urgent(
 ) -> None:
     (user,) = await make_users(1, {POLICY_TEMPLATE: 1})
     stale = await queue_push("policy_match", "user", user.id, "policy", 50, POLICY_DATA)
-    warning = await queue_push(
-        "emergency_warning",
-        "user",
-        user.id,
-        "broadcast",
-        5,
-        {"title": "山洪预警", "content": "请转移", "time": "2026-07-01 22:30"},
-        urgent=True,
-    )
+    warning = await queue_warning(user.id, 5)
     fresh = await queue_push("policy_match", "user", user.id, "policy", 51, POLICY_DATA)
     assert stale and warning and fresh
     # expire_hours is 72: four days old is too late to tell anyone about a policy, but an
