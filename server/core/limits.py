@@ -113,7 +113,8 @@ class LimitedRequest(Request):
         except SanicPayloadTooLarge:
             # A chunked body that grew past the limit is refused as such.
             reject(self)
-            raise _too_large(limit or 0) from None
+            ceiling = int(self.app.config.REQUEST_MAX_SIZE)
+            raise _too_large(ceiling if limit is None else limit) from None
 
 
 def register_body_limits(app: App) -> None:

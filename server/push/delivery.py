@@ -121,7 +121,7 @@ class DoneMarkers:
     async def mark(self, intent_id: int, msgid: str | None) -> None:
         """Record that WeChat accepted ``intent_id``; raises ``RedisError`` if Redis is down."""
         self._items[done_key(intent_id)] = msgid or ""
-        if self._write is None:
+        if self._write is None or self._write.done():  # a cancelled write is replaced
             self._write = asyncio.create_task(self._flush())
         # Shielded: one caller's cancellation must not cancel the others' write.
         await asyncio.shield(self._write)
@@ -130,8 +130,11 @@ class DoneMarkers:
         # A short window lets the answers of one chunk, which arrive a few loop turns
         # apart, share one pipeline; a worker killed inside it leaves ``try`` without
         # ``done``, which the sweeper settles as ``expired`` (never as a second send).
-        await asyncio.sleep(GROUP_COMMIT_SECONDS)
-        items, self._items, self._write = self._items, {}, None
+        try:
+            await asyncio.sleep(GROUP_COMMIT_SECONDS)
+        finally:
+            # Even when cancelled: the next mark must start a new write, not await this one.
+            items, self._items, self._write = self._items, {}, None
         async with self._redis.pipeline(transaction=False) as pipe:
             for key, value in items.items():
                 pipe.set(key, value, ex=MARKER_TTL)

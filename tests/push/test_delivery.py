@@ -299,3 +299,25 @@ async def test_a_claim_lapsed_before_sending_is_left_to_its_new_holder(
     assert (await PushIntent.get(id=claimed[0].id)).status == "sending"
     assert (await PushIntent.get(id=claimed[1].id)).status == "sent"
     assert token not in dispatcher._claimed_at
+
+
+async def test_done_markers_are_group_committed_and_survive_a_cancelled_write(
+    redis_client: aioredis.Redis,
+) -> None:
+    import asyncio
+
+    from server.push.delivery import DoneMarkers
+
+    markers = DoneMarkers(redis_client)
+    await asyncio.gather(*(markers.mark(i, f"msg{i}") for i in range(1, 51)))
+    values = await redis_client.mget([done_key(i) for i in range(1, 51)])
+    assert values == [f"msg{i}".encode() for i in range(1, 51)]
+    # A write cancelled while it waits (a worker shutting down) must not wedge the next.
+    waiting = asyncio.ensure_future(markers.mark(60, "lost"))
+    await asyncio.sleep(0)
+    assert markers._write is not None
+    markers._write.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    await asyncio.wait_for(markers.mark(61, None), timeout=2)
+    assert await redis_client.get(done_key(61)) == b""
