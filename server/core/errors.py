@@ -115,6 +115,13 @@ _SANIC_CODES = {
 }
 
 
+def _route_of(request: Request) -> str:
+    """Method and route pattern, for logs: the path itself may carry personal data (a name,
+    a credit code), percent-encoded or not."""
+    route = request.route
+    return f"{request.method} /{route.path}" if route is not None else request.method
+
+
 def register_error_handlers(app: Sanic[Any, Any]) -> None:
     """Install the JSON error handler on ``app``."""
 
@@ -126,17 +133,18 @@ def register_error_handlers(app: Sanic[Any, Any]) -> None:
             return json(error_body(failed.code, failed.message, failed.field), status=422)
         if isinstance(exc, IntegrityError):
             # A unique constraint lost a race the handler did not foresee: a conflict.
-            log.warning("integrity error on %s %s: %s", request.method, request.path, exc)
+            # The driver's message quotes the clashing values ("Key (uscc)=(…)"): not logged.
+            log.warning("integrity error on %s: %s", _route_of(request), type(exc).__name__)
             return json(error_body("conflict", "this conflicts with existing data"), status=409)
         if isinstance(exc, OrmValidationError):
             # A value the model refuses (too long for its column...) that no schema caught.
             # Tortoise's message quotes the refused value, which may be personal data:
             # log the field only.
             field = str(exc).split(":", 1)[0]
-            log.warning("model validation on %s %s: field %s", request.method, request.path, field)
+            log.warning("model validation on %s: field %s", _route_of(request), field)
             return json(error_body("validation_error", "a value is out of range"), status=422)
         if isinstance(exc, RedisError):
-            log.warning("redis unavailable on %s %s: %s", request.method, request.path, exc)
+            log.warning("redis unavailable on %s: %s", _route_of(request), exc)
             return json(
                 error_body("upstream_unavailable", "a backing service is unavailable; retry"),
                 status=503,
@@ -147,7 +155,7 @@ def register_error_handlers(app: Sanic[Any, Any]) -> None:
             message = str(exc) if status != 404 else "no such resource"
             return json(error_body(code, message), status=status)
         # Unexpected: log with the stack (the request id ties it to the client's report).
-        log.exception("unhandled error on %s %s", request.method, request.path)
+        log.exception("unhandled error on %s", _route_of(request))
         return json(
             error_body("internal_error", "an internal error occurred; it has been logged"),
             status=500,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from server.core.permissions import Role
 from tests.helpers import bearer
@@ -100,4 +101,7 @@ async def test_values_the_models_refuse_are_422_and_not_logged(client, staff_log
         r = await client.get(f"/api/v1/admin/enterprises/{value}", headers=admin)
     assert r.status_code in (404, 422), r.text
     logged = "\n".join(rec.getMessage() for rec in caplog.records)
+    encoded = quote("张三李四王五")
     assert "张三李四王五" not in logged and "13912345678" not in logged, logged
+    assert encoded not in logged and encoded.lower() not in logged, logged
+    assert "enterprises/<" in logged  # the route's pattern says where instead
