@@ -23,6 +23,7 @@ from server.policies.storage import LocalFileStorage
 from server.search import SearchEngine, SearchQuery, SearchUnavailable, hotwords, search_policies
 from server.search import service as search_service
 from server.search.analysis import normalize
+from server.search.cache import CachedPage
 from server.search.service import title_suggestions
 
 bp = Blueprint("mp_policies", url_prefix="/api/v1")
@@ -47,35 +48,43 @@ async def _current_engine(request: Request) -> SearchEngine:
     return engine
 
 
-async def _run_search(request: Request, params: SearchParams, *, browse: bool) -> HTTPResponse:
+async def _run_search(request: Request, model: type[SearchParams], *, browse: bool) -> HTTPResponse:
     ctx = request.app.ctx
     settings = ctx.settings.search
     engine = await _current_engine(request)
     engine.refresh()  # pick up the indexer's last commit: the cache key names the generation
+    cache = ctx.search_cache
+    # A query string seen before is answered without parsing it again (see cache.peek).
+    alias = ("b?" if browse else "s?") + request.query_string
+    page = cache.peek(alias) if cache.enabled else None
+    if page is None:
+        params = parse_query(request, model, lists=_LISTS)
 
-    async def compute() -> tuple[str, int]:
-        # Validation happens here, on a miss: a cached page is proof that its query was
-        # valid, and a bad query raises (422, even while the index is being built) before
-        # anything is cached.
-        if not browse:
-            search_service.parse(params.q, settings.max_query_length)
-        if not engine.ready:
-            raise SearchUnavailable("the search index is being built; try again in a minute")
-        regions = service.region_scope(params.region) if params.region else None
-        query = replace(
-            SearchQuery.from_params(params, regions),
-            q="" if browse else params.q,
-            max_length=settings.max_query_length,
-        )
-        page = search_policies(ctx, query)
-        # Only exact results count towards hot words; only nothing-at-all is a miss.
-        counted = page.total if page.match == "exact" else (0 if page.match == "none" else -1)
-        return dumps(page.to_dict()), counted
+        async def compute() -> CachedPage:
+            # Validation happens here, on a miss: a cached page is proof that its query
+            # was valid, and a bad query raises (422, even while the index is being
+            # built) before anything is cached.
+            parsed = None if browse else search_service.parse(params.q, settings.max_query_length)
+            if not engine.ready:
+                raise SearchUnavailable("the search index is being built; try again in a minute")
+            regions = service.region_scope(params.region) if params.region else None
+            query = replace(
+                SearchQuery.from_params(params, regions),
+                q="" if browse else params.q,
+                max_length=settings.max_query_length,
+            )
+            result = search_policies(ctx, query, parsed=parsed)
+            hot = None
+            # Only first pages of searches count towards hot words: exact results as
+            # found, nothing-at-all as a miss (0), related results not at all.
+            if not browse and params.page == 1 and result.match != "related":
+                hot = (params.q, result.total if result.match == "exact" else 0)
+            return CachedPage(dumps(result.to_dict()).encode(), hot)
 
-    cached, counted = await ctx.search_cache.get_or_compute(_cache_key(params, browse), compute)
-    if not browse and params.page == 1 and counted >= 0:
-        ctx.hot_words.add(params.q, counted, client_ip(request))
-    return raw(cached, content_type="application/json")
+        page = await cache.get_or_compute(_cache_key(params, browse), compute, alias=alias)
+    if page.hot is not None:
+        ctx.hot_words.add(page.hot[0], page.hot[1], client_ip(request))
+    return raw(page.body, content_type="application/json")
 
 
 @bp.get("/policies/search")
@@ -88,8 +97,7 @@ async def _run_search(request: Request, params: SearchParams, *, browse: bool) -
     secured=False,
 )
 async def search(request: Request) -> HTTPResponse:
-    params = parse_query(request, SearchParams, lists=_LISTS)
-    return await _run_search(request, params, browse=False)
+    return await _run_search(request, SearchParams, browse=False)
 
 
 @bp.get("/policies")
@@ -102,8 +110,7 @@ async def search(request: Request) -> HTTPResponse:
     secured=False,
 )
 async def browse(request: Request) -> HTTPResponse:
-    params = parse_query(request, BrowseParams, lists=_LISTS)
-    return await _run_search(request, params, browse=True)
+    return await _run_search(request, BrowseParams, browse=True)
 
 
 @bp.get("/policies/classifications")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+import itertools
+import os
 import re
-import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -26,6 +27,35 @@ if TYPE_CHECKING:
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 #: Routes added by sanic-ext (OpenAPI document and UI) are public by nature.
 _PUBLIC_BLUEPRINTS = ("openapi",)
+
+
+#: Request ids: a random prefix per process and a counter — unique across processes and
+#: hosts (64 random bits), and cheaper than a uuid4 per request (os.urandom each time).
+_REQUEST_ID_PREFIX = os.urandom(8).hex()
+_request_ids = itertools.count(1)
+
+
+def _reseed_request_ids() -> None:
+    global _REQUEST_ID_PREFIX
+    _REQUEST_ID_PREFIX = os.urandom(8).hex()
+
+
+os.register_at_fork(after_in_child=_reseed_request_ids)  # a forked child is another process
+
+
+def new_request_id() -> str:
+    """A fresh request id (32 hex digits, like a uuid4 without dashes)."""
+    return f"{_REQUEST_ID_PREFIX}{next(_request_ids):016x}"
+
+
+def query_is_plain(query_string: str) -> bool:
+    """Whether no value in ``query_string`` can decode to a NUL character.
+
+    Sanic decodes the query string once, with undecodable bytes replaced (never lone
+    surrogates), so a NUL can only come from ``%00``; without it every parameter is
+    storable text and the string need not be parsed just to be checked.
+    """
+    return "%00" not in query_string
 
 
 def bearer_token(request: Request) -> str | None:
@@ -88,7 +118,7 @@ def register_middleware(app: App) -> None:
 
     async def assign_request_id(request: Request) -> None:
         incoming = request.headers.get("x-request-id", "")
-        rid = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        rid = incoming if incoming and _VALID_REQUEST_ID.match(incoming) else new_request_id()
         request.ctx.request_id = rid
         request.ctx.principal = None
         request.ctx.session_token = None
@@ -100,7 +130,7 @@ def register_middleware(app: App) -> None:
         if request.route is None or was_rejected(request):
             return
         params = request.match_info
-        for name, value in params.items():
+        for name, value in params.items() if params else ():
             if not isinstance(value, str):
                 continue
             if "%" in value:
@@ -109,6 +139,8 @@ def register_middleware(app: App) -> None:
                 value = params[name] = unquote(value)
             if not is_storable(value):
                 raise InvalidText("the path contains characters that cannot be used", field=name)
+        if query_is_plain(request.query_string):
+            return
         try:
             args = request.args
         except Exception:

@@ -27,6 +27,7 @@ from typing import Any
 import tantivy
 
 from server.core.errors import AppError
+from server.core.jsonutil import loads
 from server.search import query as qb
 from server.search.analysis import ParsedQuery
 from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
@@ -107,6 +108,10 @@ class _State:
     #: Documents per status (deleted ones included until merged): which side of the
     #: status filter is cheaper to name (see ``query.filter_parts``).
     status_counts: dict[str, int] | None = None
+    generation: str = ""
+
+    def __post_init__(self) -> None:
+        self.generation = f"{self.path.name}:{self.cursor}"
 
 
 @dataclass
@@ -162,7 +167,7 @@ class SearchEngine:
     def generation(self) -> str:
         """Changes whenever the searchable content may have changed (cache key part)."""
         state = self._state
-        return "" if state is None else f"{state.path.name}:{state.cursor}"
+        return "" if state is None else state.generation
 
     @property
     def cursor(self) -> int:
@@ -269,7 +274,7 @@ def _hits(searcher: tantivy.Searcher, scored: list[tuple[float, Any]]) -> list[H
         doc = searcher.doc(address)
         stored: Any = doc.get_first("item")
         policy_id: Any = doc.get_first("id")
-        out.append(Hit(int(policy_id), float(score), json.loads(bytes(stored))))
+        out.append(Hit(int(policy_id), float(score), loads(stored)))
     return out
 
 

@@ -19,6 +19,7 @@ The hot-word list is public, so a stranger must not be able to write on it:
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 import unicodedata
@@ -113,6 +114,17 @@ def is_countable(term: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)
+def _term_of(q: str) -> tuple[str, bool]:
+    """``q`` as counted (normalized; empty if too long) and whether it may be shown as a
+    hot word (blocked terms aside). Memoised: every search, cached or not, counts."""
+    term = normalize(q).strip()
+    if len(term) > 64:
+        return "", False
+    countable = len(term) <= MAX_TERM_CHARS and term not in STOP_WORDS and is_countable(term)
+    return term, countable
+
+
 def clean_blocked(terms: Iterable[str]) -> frozenset[str]:
     """Blocked terms as they are compared: normalized, trimmed, empty ones dropped."""
     return frozenset(t for t in (normalize(x).strip() for x in terms) if t)
@@ -157,16 +169,11 @@ class HotWordCounter:
 
     def add(self, q: str, results: int, client: str | None = None) -> None:
         """Count one search; ``client`` is the caller's address (rate limit)."""
-        term = normalize(q).strip()
-        if not term or len(term) > 64:
+        term, countable = _term_of(q)
+        if not term:
             return
         kind = HOT if results else MISSES
-        if kind == HOT and (
-            len(term) > MAX_TERM_CHARS
-            or term in STOP_WORDS
-            or term in self._blocked
-            or not is_countable(term)
-        ):
+        if kind == HOT and (not countable or term in self._blocked):
             return
         if client is not None and not self._take(client):
             return

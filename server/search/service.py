@@ -137,11 +137,16 @@ def _fields(scope: str) -> tuple[str, ...]:
 
 
 def search_policies(
-    target: SearchEngine | _HasEngine, query: SearchQuery, *, synonyms: Synonyms | None = None
+    target: SearchEngine | _HasEngine,
+    query: SearchQuery,
+    *,
+    synonyms: Synonyms | None = None,
+    parsed: ParsedQuery | None = None,
 ) -> SearchPage:
     """One page of policies for ``query``, answered by the engine alone (no database).
 
-    ``target`` is the engine or the app context holding it (``app.ctx``). Raises
+    ``target`` is the engine or the app context holding it (``app.ctx``); ``parsed`` is
+    ``query.q`` as :func:`parse` gave it, when the caller has already parsed it. Raises
     :class:`~server.core.errors.ValidationFailed` for an unusable query and
     :class:`~server.search.engine.SearchUnavailable` while no index is ready.
     """
@@ -158,7 +163,7 @@ def search_policies(
     if not query.q.strip():
         page = _run(engine, None, filters, query.sort, offset, limit)
         return _page(query, page, None, "exact")
-    pq = parse(query.q, query.max_length, prefix_last=query.prefix_last)
+    pq = parsed or parse(query.q, query.max_length, prefix_last=query.prefix_last)
     use_synonyms = synonyms is not None and not query.prefix_last
     segments: list[list[Segment]] = [
         synonyms.expand(seg) if use_synonyms and synonyms is not None else [seg]

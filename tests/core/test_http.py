@@ -27,6 +27,8 @@ async def test_request_id_is_echoed_or_minted(client):
     r2 = await client.get("/healthz", headers={"X-Request-ID": "<script>"})
     assert r2.headers["x-request-id"] != "<script>"
     assert len(r2.headers["x-request-id"]) == 32
+    r3 = await client.get("/healthz")
+    assert r3.headers["x-request-id"] not in (r2.headers["x-request-id"], "")  # never reused
 
 
 async def test_readyz_checks_database_and_redis(client):

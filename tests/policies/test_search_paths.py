@@ -103,6 +103,59 @@ async def test_cache_off_searches_every_time():
     assert calls == 3
 
 
+async def test_an_alias_serves_its_page_until_the_page_expires_or_the_index_moves():
+    generation = "g1"
+    cache: SearchCache[str] = SearchCache(lambda: generation, ttl_seconds=0.2)
+    calls = 0
+
+    async def compute() -> str:
+        nonlocal calls
+        calls += 1
+        return f"page{calls}"
+
+    assert cache.peek("s?q=a") is None
+    assert await cache.get_or_compute("canonical", compute, alias="s?q=a") == "page1"
+    assert cache.peek("s?q=a") == "page1" and cache.peek("canonical") == "page1"
+    # A second way of writing the same search: served from the page, and aliased too.
+    assert await cache.get_or_compute("canonical", compute, alias="s?q=a&page=1") == "page1"
+    assert cache.peek("s?q=a&page=1") == "page1" and calls == 1
+    generation = "g2"  # a commit: no alias may serve the old page
+    assert cache.peek("s?q=a") is None and cache.peek("s?q=a&page=1") is None
+    assert await cache.get_or_compute("canonical", compute, alias="s?q=a") == "page2"
+    assert cache.peek("s?q=a") == "page2"
+    await asyncio.sleep(0.25)  # past its time: the alias stops answering (the slow path
+    assert cache.peek("s?q=a") is None  # serves it while refreshing)
+
+
+async def test_a_page_computed_while_the_index_moved_is_not_aliased():
+    generation = "g1"
+    cache: SearchCache[str] = SearchCache(lambda: generation, ttl_seconds=30)
+
+    async def compute() -> str:
+        nonlocal generation
+        generation = "g2"  # an indexer commit lands while this search runs
+        return "old"
+
+    assert await cache.get_or_compute("k", compute, alias="s?q=a") == "old"
+    assert cache.peek("s?q=a") is None
+
+
+async def test_a_full_cache_drops_its_oldest_pages_first():
+    cache: SearchCache[str] = SearchCache(lambda: "g", ttl_seconds=30, max_entries=8)
+
+    for i in range(20):
+        await cache.get_or_compute(f"k{i}", lambda i=i: _value(f"v{i}"), alias=f"a{i}")
+    assert cache.peek("k19") == "v19" and cache.peek("a19") == "v19"
+    assert cache.peek("k0") is None  # the oldest went
+    kept = [i for i in range(20) if cache.peek(f"k{i}") is not None]
+    # Only the oldest quarter goes when full: most of the recent pages stay.
+    assert 6 <= len(kept) <= 8 and kept == list(range(20 - len(kept), 20))
+
+
+async def _value(v: str) -> str:
+    return v
+
+
 async def test_only_words_and_ideographs_are_counted(redis_client):
     """Punctuation, symbols, URLs, emoji and control characters never reach the list."""
     from server.core.clock import local_today
