@@ -148,6 +148,9 @@ async def test_update_changes_an_edited_title_and_records_a_revision(app, client
     lines = [line("imp-a"), line("imp-b"), line("imp-c")]
     assert (await import_lines(lines)).created == 3
     old = await Policy.get(external_id="imp-b")
+    # Shown once before the edit: its list item is now in the engine's document cache.
+    r = await client.get("/api/v1/policies", params={"page_size": 50})
+    assert old.title in [i["title"] for i in r.json()["items"]]
     edited = [lines[0], line("imp-b", title="如皋市民政局关于老年助餐事项的补充通知"), lines[2]]
 
     plain = await import_lines(edited)  # without --update, existing policies stay as they are
@@ -166,6 +169,10 @@ async def test_update_changes_an_edited_title_and_records_a_revision(app, client
     assert updated == 1
     r = await client.get("/api/v1/policies/search", params={"q": "补充通知"})
     assert [i["id"] for i in r.json()["items"]] == [old.id]
+    assert r.json()["items"][0]["title"] == new.title
+    r = await client.get("/api/v1/policies", params={"page_size": 50})
+    titles = {i["id"]: i["title"] for i in r.json()["items"]}
+    assert titles[old.id] == new.title  # the edit, not the cached item
 
 
 async def test_update_leaves_unedited_lines_unchanged(app):
