@@ -285,9 +285,7 @@ def _count(result: tantivy.SearchResult) -> int:
     return int(getattr(result, "count", 0) or 0)
 
 
-def _hits(
-    searcher: tantivy.Searcher, docs: DocCache, scored: list[tuple[float, Any]]
-) -> list[Hit]:
+def _hits(searcher: tantivy.Searcher, docs: DocCache, scored: list[tuple[float, Any]]) -> list[Hit]:
     """The hits with their stored list items (decoded once per reader generation)."""
     out = []
     for score, address in scored:
