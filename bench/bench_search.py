@@ -6,13 +6,16 @@ Targets (issue 7, search on Tantivy, on the 2-core machine):
   machine, same run, with p99 ≤ 50 ms at 64 connections;
 * with the default cache on a Zipf query log (``--zipf 5000 --search-cache-seconds 30``):
   ≥ 40 % of hello-world;
-* ``zwgk import-policies`` plus building the engine's index: ≤ 30 s per 100 000 policies;
+* ``zwgk import-policies``, database rows and index both: ≤ 30 s per 100 000 policies,
+  timed as deployed — from the import's start until ``zwgk indexer``, following the change
+  cursor meanwhile, has committed the last imported policy;
 * no response other than 200.
 
 One run, in a temporary directory: generate the corpus (:mod:`bench.gen_policies`, 20 000
 policies by default so that a run stays under 5 minutes), start an embedded Redis,
-``zwgk migrate``, time ``zwgk import-policies`` (database rows) and ``zwgk reindex`` (the
-engine's index), start ``zwgk indexer`` and ``zwgk serve`` and load it with a rotating query
+``zwgk migrate``, start ``zwgk indexer``, time ``zwgk import-policies`` until all of it is
+searchable, time a ``zwgk reindex`` (a rebuild, for comparison), start ``zwgk serve`` and
+load it with a rotating query
 mix (:mod:`bench.queries`), then ``bench/hello.py`` with the same number of workers, loaded
 the same way. The figures are printed as a table with PASS/MISS per target and written to
 ``bench/out/search.json``.
@@ -196,6 +199,35 @@ def run_cli(
     return elapsed, out
 
 
+def live_index(work: Path) -> Path:
+    """The live index directory of the bench's ``var/search``."""
+    root = work / "var" / "search"
+    return root / (root / "CURRENT").read_text(encoding="utf-8").strip()
+
+
+def latest_change(work: Path) -> int:
+    """The newest policy change number in the bench's database."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(work / "bench.db")) as db:
+        row = db.execute("SELECT MAX(seq) FROM policy_changes").fetchone()
+    return int(row[0] or 0)
+
+
+def wait_indexed(work: Path, cursor: int, timeout: float) -> None:
+    """Until the indexer has committed change ``cursor`` (0: until an index exists)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            meta = json.loads((live_index(work) / "zwgk.json").read_text(encoding="utf-8"))
+            if int(meta.get("cursor", 0)) >= cursor:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"the indexer did not reach change {cursor} within {timeout:g} s")
+
+
 def zwgk_executable() -> str | None:
     """The project's console script, next to this interpreter (the venv) or on PATH."""
     beside = Path(sys.executable).parent / "zwgk"
@@ -308,8 +340,9 @@ class Report:
     loadgen: str = ""
     generation: dict[str, Any] = field(default_factory=dict)
     index_seconds: float | None = None
-    #: Of ``index_seconds``: the database import, and building the engine's index.
+    #: Of ``index_seconds``: the import command alone (the indexer following meanwhile).
     import_seconds: float | None = None
+    #: ``zwgk reindex``: the whole index rebuilt from the database (for comparison).
     engine_index_seconds: float | None = None
     index_bytes: int | None = None
     #: With ``--reuse``: when the run that measured ``index_seconds`` finished.
@@ -465,9 +498,9 @@ def print_report(rep: Report) -> None:
         print(f"search result cache: {'off' if not cache else f'{cache:g} s'}; {load}")
     if rep.engine_index_seconds is not None:
         print(
-            f"import: database {rep.import_seconds:.1f} s + engine index "
-            f"{rep.engine_index_seconds:.1f} s; index size "
-            f"{(rep.index_bytes or 0) / 1e6:.1f} MB"
+            f"import with the indexer following: searchable after {rep.index_seconds:.1f} s "
+            f"(the import command {rep.import_seconds:.1f} s); a rebuild (zwgk reindex) "
+            f"{rep.engine_index_seconds:.1f} s; index size {(rep.index_bytes or 0) / 1e6:.1f} MB"
         )
     if rep.query_ms:
         slow = sorted(rep.query_ms.items(), key=lambda kv: -kv[1])[:6]
@@ -725,26 +758,35 @@ def run(opts: Options) -> Report:
                 if stamp is None:
                     log("zwgk migrate")
                     run_cli([zwgk, "migrate"], env, work, timeout=600)
-                    log(f"zwgk import-policies ({opts.policies} policies) — timed")
+                # As deployed: one `zwgk indexer` follows the change cursor and writes the
+                # index (it builds an empty one first); the API workers only read it.
+                children.append(start_child("zwgk-indexer", [zwgk, "indexer"], env, work, logs))
+                if stamp is None:
+                    wait_indexed(work, 0, timeout=120)
+                    log(
+                        f"zwgk import-policies ({opts.policies} policies) with the indexer "
+                        "following — timed until everything is searchable"
+                    )
+                    started = time.monotonic()
                     secs, out = run_cli([zwgk, "import-policies", str(corpus)], env, work, 3600)
                     rep.import_output = out
                     said = out.splitlines()[-1] if out else ""
                     log(f"import took {secs:.1f} s; import said: {said}")
-                    log("zwgk reindex (the engine's index from the database) — timed")
+                    wait_indexed(work, latest_change(work), timeout=3600)
+                    rep.import_seconds = secs
+                    rep.index_seconds = time.monotonic() - started
+                    log(f"rows and index both: {rep.index_seconds:.1f} s")
+                    log("zwgk reindex (a rebuild of the index from the database) — timed")
                     built, out = run_cli([zwgk, "reindex"], env, work, 3600)
                     rep.import_output += out
-                    rep.import_seconds, rep.engine_index_seconds = secs, built
-                    rep.index_seconds = secs + built
+                    rep.engine_index_seconds = built
                     rep.index_bytes = sum(
-                        f.stat().st_size
-                        for f in (work / "var" / "search").rglob("*")
-                        if f.is_file()
+                        f.stat().st_size for f in live_index(work).rglob("*") if f.is_file()
                     )
-                    log(f"index built in {built:.1f} s, {rep.index_bytes / 1e6:.1f} MB")
+                    log(f"index rebuilt in {built:.1f} s, {rep.index_bytes / 1e6:.1f} MB")
                     if opts.keep is not None:
                         save_stamp(stamp_path, opts, rep, samples)
 
-                children.append(start_child("zwgk-indexer", [zwgk, "indexer"], env, work, logs))
                 target = start_child("zwgk-serve", [zwgk, "serve"], env, work, logs)
                 children.append(target)
                 wait_ready(target, f"http://{HOST}:{search_port}/readyz", 120)

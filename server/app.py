@@ -34,7 +34,7 @@ from server.search.engine import SearchEngine, set_current
 from server.search.hotwords import HotWordCounter
 from server.search.indexer import Indexer
 from server.search.snippets import prepare as prepare_snippets
-from server.search.synonyms import Synonyms
+from server.search.synonyms import Synonyms, prepare_segmenter
 from server.wechat import WeChatGateway
 
 
@@ -231,6 +231,7 @@ async def _open_search(app: App) -> None:
     engine.refresh(force=True)
     set_current(engine, app.ctx.synonyms)
     await asyncio.to_thread(prepare_snippets)
+    await asyncio.to_thread(prepare_segmenter)  # the first zero-result search would wait
 
 
 async def _load_synonyms(app: App) -> None:

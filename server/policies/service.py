@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from server.core.clock import local_today
 from server.core.db import connection, insert_rows
 from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
+from server.core.jsonutil import dumps
 from server.core.outbox import record_event
 from server.core.permissions import Principal, Role
 from server.core.routing import INT32_MAX
@@ -499,7 +500,7 @@ async def create_many(
         [
             (
                 *(getattr(p, c) for c in columns),
-                *(json.dumps(getattr(p, c), ensure_ascii=False) for c in json_columns),
+                *(dumps(getattr(p, c)) for c in json_columns),
                 now,
                 now,
             )

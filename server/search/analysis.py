@@ -342,12 +342,11 @@ def _tokens_and_chars(text: str) -> tuple[list[str], str]:
     han: list[str] = []
     extend = tokens.extend
     append = tokens.append
-    add = str.__add__
     for chinese, digits, letters in runs.findall(text):
         if chinese:
-            if len(chinese) > 1:
-                extend(map(add, chinese[:-1], chinese[1:]))
-            append(chinese[-1])
+            # Bigrams, then the terminal character (slicing in a comprehension is the
+            # fastest way CPython has to cut them).
+            extend([chinese[i : i + 2] for i in range(len(chinese))])
             han.append(chinese)
         else:
             append((digits or letters)[:MAX_WORD_CHARS])

@@ -53,8 +53,10 @@ _COLUMNS = (
 )
 #: Policies read per database query (bounded ``IN`` lists and memory).
 BATCH = 500
-#: A rebuild of at least this many policies builds documents in worker processes.
+#: A rebuild or backlog of at least this many policies builds documents in worker processes.
 PARALLEL_FROM = 5_000
+#: While working through a long backlog, commit at least this often (search freshness).
+COMMIT_SECONDS = 1.0
 #: The writer's memory budget: a segment is flushed when it is full. Fewer, bigger segments
 #: make every search cheaper (each segment is searched on its own: 20,000 policies in one
 #: segment instead of two, 13 % less time per query of the bench mix); ~45,000 policies
@@ -119,6 +121,12 @@ async def _indexed_rows() -> AsyncIterator[list[dict[str, Any]]]:
         yield rows
 
 
+async def _indexed_count() -> int:
+    from server.policies.models import Policy
+
+    return await Policy.filter(status__in=sorted(INDEXED_STATUSES)).count()
+
+
 class _Builder(Protocol):
     parallel: int
 
@@ -126,17 +134,13 @@ class _Builder(Protocol):
 
 
 @asynccontextmanager
-async def _document_builder() -> AsyncIterator[_Builder]:
-    """Builds engine documents from rows: in worker processes when the library is big
-    enough to repay starting them (tokenizing is pure-Python CPU work, ~0.7 ms a policy),
-    else in a thread."""
-    from server.policies.models import Policy
-
+async def _document_builder(policies: int) -> AsyncIterator[_Builder]:
+    """Builds engine documents from rows: in worker processes when ``policies`` (how many
+    are about to be built) repay starting them (tokenizing is pure-Python CPU work,
+    ~0.3 ms a policy), else in a thread."""
     loop = asyncio.get_running_loop()
     cpus = os.cpu_count() or 1
-    big = cpus > 1 and await Policy.filter(status__in=sorted(INDEXED_STATUSES)).count() >= (
-        PARALLEL_FROM
-    )
+    big = cpus > 1 and policies >= PARALLEL_FROM
     # Spawned, not forked: this process runs the engine's writer threads and the
     # database driver's, and a fork copies their locks mid-state.
     pool = (
@@ -237,7 +241,7 @@ class Indexer:
             index = tantivy.Index(SCHEMA, path=str(path), reuse=False)
             writer = index.writer(self.heap_bytes, 1)
             count = 0
-            async with _document_builder() as build:
+            async with _document_builder(await _indexed_count()) as build:
                 pending: deque[asyncio.Future[list[str]]] = deque()
                 async for rows in _indexed_rows():
                     pending.append(build(rows))
@@ -269,28 +273,52 @@ class Indexer:
         return count
 
     async def catch_up(self) -> int:
-        """Apply every recorded change after the cursor; returns how many were applied."""
+        """Apply every recorded change after the cursor; returns how many were applied.
+
+        Changes are read ``BATCH`` at a time and applied in order (a batch's policies
+        deleted, then re-added as the database has them). A long backlog — a bulk import
+        followed live — is tokenized in worker processes while the next batches are read,
+        and committed at least every ``COMMIT_SECONDS``, so what was imported first is
+        searchable while the rest is still being indexed.
+        """
         applied = 0
         async with self._lock:
             if not self._follow_current():
                 return 0
-            while True:
-                rows = await changes.changes_after(connection(), self.cursor)
-                if not rows:
-                    break
-                ids = sorted({pid for _, pid in rows})
-                found = await _load(ids)
-                docs = await asyncio.to_thread(_documents, found)
-                writer = self._writer
-                assert writer is not None and self._path is not None
-                for pid in ids:
-                    writer.delete_documents_by_term("id", pid)
-                for doc in docs:
-                    writer.add_json(doc)
-                await asyncio.to_thread(writer.commit)
-                self.cursor = rows[-1][0]
-                write_meta(self._path, self.cursor)
-                applied += len(ids)
+            backlog = await changes.latest_change(connection()) - self.cursor
+            if backlog <= 0:
+                return 0
+            writer = self._writer
+            path = self._path
+            assert writer is not None and path is not None
+            committed_at = time.monotonic()
+            async with _document_builder(backlog) as build:
+                pending: deque[tuple[int, list[int], asyncio.Future[list[str]]]] = deque()
+                read_to = self.cursor
+                done = False
+                while pending or not done:
+                    if not done and len(pending) <= 2 * build.parallel:
+                        rows = await changes.changes_after(connection(), read_to, BATCH)
+                        if rows:
+                            read_to = rows[-1][0]
+                            ids = sorted({pid for _, pid in rows})
+                            pending.append((read_to, ids, build(await _load(ids))))
+                        else:
+                            done = True
+                        if not (pending and (done or pending[0][2].done())):
+                            continue
+                    upto, ids, built = pending.popleft()
+                    docs = await built
+                    for pid in ids:
+                        writer.delete_documents_by_term("id", pid)
+                    for doc in docs:
+                        writer.add_json(doc)
+                    applied += len(ids)
+                    if not pending or time.monotonic() - committed_at >= COMMIT_SECONDS:
+                        await asyncio.to_thread(writer.commit)
+                        self.cursor = upto
+                        write_meta(path, upto)
+                        committed_at = time.monotonic()
         if applied and self.on_commit is not None:
             self.on_commit()
         return applied

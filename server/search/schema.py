@@ -14,11 +14,11 @@ answered from the index alone.
 from __future__ import annotations
 
 import base64
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import orjson
 import tantivy
 
 from server.search.analysis import index_fields
@@ -119,6 +119,6 @@ def to_json(p: PolicySource) -> str:
         day=p.publish_date.toordinal() if p.publish_date else -1,
         sort_key=sort_key(p.publish_date, p.id),
         stage_rank=STAGE_RANK.get(p.stage, len(STAGE_RANK)),
-        item=base64.b64encode(json.dumps(item, ensure_ascii=False).encode()).decode("ascii"),
+        item=base64.b64encode(orjson.dumps(item)).decode("ascii"),
     )
-    return json.dumps(fields, ensure_ascii=False)
+    return orjson.dumps(fields).decode()
