@@ -174,9 +174,6 @@ def _register_listeners(app: App) -> None:
         app.add_task(_until_cancelled(_refresh_synonyms_forever(app)), name="search_synonyms")
         if app.ctx.indexer is not None:
             app.add_task(_until_cancelled(app.ctx.indexer.run_forever()), name="search_indexer")
-        else:
-            # Load jieba's dictionary now (a second or more), not on the first miss.
-            app.add_task(_warm_segmenter(), name="search_segmenter")
 
     @app.before_server_stop
     async def flush_counts(app: App) -> None:
@@ -261,11 +258,3 @@ async def _refresh_synonyms_forever(app: App) -> None:
     while True:
         await asyncio.sleep(app.ctx.settings.search.synonyms_refresh_seconds)
         await _load_synonyms(app)
-
-
-async def _warm_segmenter() -> None:
-    import asyncio
-
-    from server.search.synonyms import segment_words
-
-    await asyncio.to_thread(segment_words, "政策")
