@@ -85,6 +85,16 @@ _LETTER = "L"
 _SEP = ""
 
 
+#: Code point ranges of the Han class (kept in step with :func:`_is_han`).
+HAN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x20000, 0x3FFFF),
+    (0xF900, 0xFAFF),
+    (0x3007, 0x3007),  # 〇
+)
+
+
 def _is_han(cp: int) -> bool:
     return (
         0x4E00 <= cp <= 0x9FFF

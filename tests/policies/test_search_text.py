@@ -242,6 +242,15 @@ def _leftmost(
     return found
 
 
+def test_the_han_ranges_are_the_tokenizers_han_class() -> None:
+    """Prefix queries (``28号*``) spell the Han class out as a regex class: it must be the
+    class the tokenizer cuts bigrams from, character for character."""
+    from server.search.analysis import HAN_RANGES, _is_han
+
+    for cp in range(0x110000):
+        assert _is_han(cp) == any(lo <= cp <= hi for lo, hi in HAN_RANGES), hex(cp)
+
+
 def test_words_match_the_text_as_written_exactly_where_normalized_text_would() -> None:
     """Terms with letters and digits too (full-width, upper case, Kelvin sign, circled and
     superscript digits, roman numerals) are found in a text as written, whole words only
