@@ -30,6 +30,8 @@ bp = Blueprint("mp_policies", url_prefix="/api/v1")
 log = logging.getLogger("zwgk.policies")
 
 _LISTS = frozenset({"topic", "industry", "issuer", "stage", "category"})
+#: Longest query string the result cache files as an alias (16,384 aliases at most).
+_MAX_ALIAS_CHARS = 1024
 
 
 def _cache_key(params: SearchParams, browse: bool) -> str:
@@ -55,8 +57,10 @@ async def _run_search(request: Request, model: type[SearchParams], *, browse: bo
     engine.refresh()  # pick up the indexer's last commit: the cache key names the generation
     cache = ctx.search_cache
     # A query string seen before is answered without parsing it again (see cache.peek).
-    alias = ("b?" if browse else "s?") + request.query_string
-    page = cache.peek(alias) if cache.enabled else None
+    # Long ones are not filed: aliases are bounded by count, and their keys by this.
+    qs = request.query_string
+    alias = (("b?" if browse else "s?") + qs) if len(qs) <= _MAX_ALIAS_CHARS else None
+    page = cache.peek(alias) if alias is not None and cache.enabled else None
     if page is None:
         params = parse_query(request, model, lists=_LISTS)
 

@@ -570,3 +570,19 @@ async def test_suggestions_as_the_user_types(small_client):
     assert r.json()["items"][0] == {"text": "etc", "kind": "hot"}
     r = await c.get("/api/v1/policies/suggestions", params={"q": "如皋", "limit": 2})
     assert len(r.json()["items"]) == 2
+
+
+async def test_repeated_query_strings_are_answered_from_their_alias(small_client, app):
+    """A query string seen before is served from the page filed under it (same body);
+    a long one is searched through the canonical key but never filed (bounded memory)."""
+    c = small_client
+    short = "/api/v1/policies/search?q=%E8%A1%A5%E8%B4%B4&page=1"
+    first = await c.get(short)
+    assert first.status_code == 200
+    assert app.ctx.search_cache.peek("s?q=%E8%A1%A5%E8%B4%B4&page=1") is not None
+    again = await c.get(short)
+    assert again.status_code == 200 and again.content == first.content
+    long = short + "".join(f"&topic=t{i:04d}" for i in range(120))  # > 1,024 characters
+    r = await c.get(long)
+    assert r.status_code == 200
+    assert app.ctx.search_cache.peek("s?" + long.split("?", 1)[1]) is None
