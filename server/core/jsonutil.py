@@ -12,7 +12,9 @@ from typing import Any
 
 import orjson
 
-_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+# numpy: the columnar matcher's numbers are numpy scalars, and a float64 is not a float
+# to orjson without it (it would reach ``str`` and become a string).
+_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_SERIALIZE_NUMPY
 
 
 def _fallback(value: Any) -> str:
