@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 from tortoise.transactions import in_transaction
 
-from server.core.db import connection
 from server.core.errors import AppError, from_pydantic
 from server.enterprises.service import ImportedRules
 from server.policies import service
@@ -208,7 +207,6 @@ async def import_lines(
             "external_id", "id", "version"
         )
     }
-    dialect = str(connection().capabilities.dialect)
     links = [(n, d.external_id or "", d.related) for n, d in pending if d.related]
     for _, data in pending:
         data.related = []
@@ -217,11 +215,11 @@ async def import_lines(
     async with _preparer(len(fresh), workers) as prepare:
         # Keep one batch being prepared (in worker processes) while the previous is written.
         batches = [fresh[i : i + batch_size] for i in range(0, len(fresh), batch_size)]
-        upcoming = prepare(dialect, batches[0]) if batches else None
+        upcoming = prepare(batches[0]) if batches else None
         for index, batch in enumerate(batches):
             assert upcoming is not None
             contents = await upcoming
-            upcoming = prepare(dialect, batches[index + 1]) if index + 1 < len(batches) else None
+            upcoming = prepare(batches[index + 1]) if index + 1 < len(batches) else None
             async with in_transaction() as conn:
                 await service.create_many(
                     list(zip(batch, contents, strict=True)), book=book, conn=conn
@@ -249,33 +247,29 @@ async def import_lines(
     return report
 
 
-def _prepare_batch(
-    dialect: str, rows: list[tuple[str, str, str, str]]
-) -> list[service.PreparedContent]:
-    return [service.prepare_content(dialect, *row) for row in rows]
+def _prepare_batch(bodies: list[str]) -> list[service.PreparedContent]:
+    return [service.prepare_content(body) for body in bodies]
 
 
 @asynccontextmanager
 async def _preparer(
     count: int, workers: int | None
-) -> AsyncIterator[Callable[[str, list[PolicyIn]], asyncio.Future[list[service.PreparedContent]]]]:
+) -> AsyncIterator[Callable[[list[PolicyIn]], asyncio.Future[list[service.PreparedContent]]]]:
     """Prepares content in a process pool for big imports (tokenising is CPU-bound)."""
     loop = asyncio.get_running_loop()
     n = workers if workers is not None else (os.cpu_count() or 1)
     pool = ProcessPoolExecutor(n) if n > 1 and count >= 2000 else None
 
-    def prepare(
-        dialect: str, batch: list[PolicyIn]
-    ) -> asyncio.Future[list[service.PreparedContent]]:
-        rows = [(d.title, d.doc_number, d.summary, d.body) for d in batch]
+    def prepare(batch: list[PolicyIn]) -> asyncio.Future[list[service.PreparedContent]]:
+        rows = [d.body for d in batch]
         if pool is None:
             future: asyncio.Future[list[service.PreparedContent]] = loop.create_future()
-            future.set_result(_prepare_batch(dialect, rows))
+            future.set_result(_prepare_batch(rows))
             return future
         # Split the batch so every worker process gets a share.
         size = max(1, -(-len(rows) // n))
         parts = [
-            loop.run_in_executor(pool, _prepare_batch, dialect, rows[i : i + size])
+            loop.run_in_executor(pool, _prepare_batch, rows[i : i + size])
             for i in range(0, len(rows), size)
         ]
 

@@ -403,12 +403,9 @@ class PreparedContent:
 
     body_html: str
     body_text: str
-    index: tuple[str, ...] = ()
 
 
-def prepare_content(
-    dialect: str, title: str, doc_number: str, summary: str, body: str
-) -> PreparedContent:
+def prepare_content(body: str) -> PreparedContent:
     """Pure CPU work of a write; bulk imports run it in worker processes."""
     body_html = body_to_html(body)
     body_text = html_to_text(body_html)
@@ -578,9 +575,7 @@ async def _create(
         and await Policy.filter(external_id=data.external_id).using_db(conn).exists()
     ):
         raise Conflict("a policy with this external_id exists", field="external_id")
-    content = prepare_content(
-        str(conn.capabilities.dialect), data.title, data.doc_number, data.summary, data.body
-    )
+    content = prepare_content(data.body)
     policy = Policy(**_policy_fields(data, book, principal, content))
     await policy.save(using_db=conn)
     await book.save_new_issuers(conn)
