@@ -72,7 +72,10 @@ def years_between(start: date, today: date) -> int:
 
 
 def _num(value: float) -> str:
-    """``5000.0`` → ``"5000"``, ``12.5`` → ``"12.5"``."""
+    """``5000.0`` → ``"5000"``, ``12.5`` → ``"12.5"``; a gap too large for a float (two
+    extreme figures) is ``"∞"``."""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "-∞"
     return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 

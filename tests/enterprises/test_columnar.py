@@ -210,6 +210,16 @@ def test_more_than_64_tags() -> None:
     assert verdicts.eligible.tolist() == [False] * len(TAGS) + [True]
 
 
+def test_a_gap_too_large_for_a_float_is_written_not_crashed_on() -> None:
+    """Hypothesis found it: a bound of 1e300 against a figure of -1.8e308 overflows the
+    gap to infinity, which explain() used to crash on while writing its text."""
+    rule = EligibilityRule.model_validate({"registered_capital": {"min": 1e300}})
+    facts = [make_facts(registered_capital=-1.797693124862316e308), make_facts()]
+    agree(rule, facts, TODAY)
+    reasons = explain(rule, facts[0], TODAY).reasons
+    assert any("差 ∞" in r.text for r in reasons), reasons
+
+
 def test_no_enterprises() -> None:
     verdicts = evaluate(EligibilityRule.model_validate({"tags_all": ["规上企业"]}), [], TODAY)
     assert verdicts.tally() == {"eligible": 0, "unknown": 0, "not_eligible": 0, "near_miss": 0}
