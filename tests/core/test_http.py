@@ -72,3 +72,10 @@ def test_logs_never_carry_phone_id_or_tokens():
     RedactingFilter().filter(record)
     line = JsonFormatter().format(record)
     assert "13900001111" not in line and "[phone]" in line
+
+
+async def test_no_handler_listens_to_per_request_signals(app):
+    """Sanic compiles its per-request signal dispatch away only when no handler listens to
+    an ``http.*`` event (sanic-ext's injection did, on every routed request)."""
+    events = [str(s.event) for s in app._future_signals]
+    assert events and not [e for e in events if e.startswith("http.")], events
