@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -243,6 +243,7 @@ class Dispatcher:
         if not ids:
             return []
         token = secrets.token_hex(8)
+        taken = time.monotonic()  # before the claim: its age is never underestimated
         await PushIntent.filter(
             id__in=list(ids), status__in=[PushStatus.QUEUED, PushStatus.RETRYING]
         ).update(
@@ -250,14 +251,16 @@ class Dispatcher:
             claim_token=token,
             claimed_until=now + timedelta(seconds=self.settings.claim_seconds),
         )
-        self._claimed_at[token] = time.monotonic()
         # Only what delivery reads (no datetimes: on SQLite each is parsed from text, and
         # a dispatcher claims thousands of rows a second; expiry is asked of SQL).
-        return list(
+        claimed = list(
             await PushIntent.filter(claim_token=token, status=PushStatus.SENDING).only(
                 *CLAIMED_FIELDS
             )
         )
+        if claimed:  # another dispatcher may have taken them all: then nothing to remember
+            self._claimed_at[token] = taken
+        return claimed
 
     # -- one round ----------------------------------------------------------------
 
@@ -327,7 +330,7 @@ class Dispatcher:
             .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=before))
             .values_list("id", flat=True)
         )
-        return {int(str(i)) for i in found}
+        return set(cast(list[int], found))  # flat ids (the stubs type rows as tuples)
 
     # -- fan-out of household / enterprise intents ----------------------------------
 

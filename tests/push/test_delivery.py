@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -299,6 +300,22 @@ async def test_a_claim_lapsed_before_sending_is_left_to_its_new_holder(
     assert (await PushIntent.get(id=claimed[0].id)).status == "sending"
     assert (await PushIntent.get(id=claimed[1].id)).status == "sent"
     assert token not in dispatcher._claimed_at
+
+
+async def test_a_claim_that_finds_nothing_remembers_nothing(
+    dispatcher: Dispatcher, make_users: MakeUsers
+) -> None:
+    """A claim that loses every row to another dispatcher leaves no entry behind (a busy
+    dispatcher claims thousands of times an hour)."""
+    other = Dispatcher(dispatcher.settings, dispatcher.gateway, dispatcher.redis)
+    users = await make_users(2, {POLICY_TEMPLATE: 1})
+    for u in users:
+        assert await queue_push("policy_match", "user", u.id, "policy", 61, POLICY_DATA)
+    # Both select the same rows; the first update takes them, the second finds none.
+    first, second = await asyncio.gather(dispatcher.claim(10), other.claim(10))
+    assert sorted([len(first), len(second)]) == [0, 2]
+    winner, loser = (dispatcher, other) if first else (other, dispatcher)
+    assert len(winner._claimed_at) == 1 and loser._claimed_at == {}
 
 
 async def test_done_markers_are_group_committed_and_survive_a_cancelled_write(
