@@ -19,7 +19,7 @@ from typing import TypeVar
 import tantivy
 
 from server.core.errors import ValidationFailed
-from server.search.analysis import HAN_RANGES, ParsedQuery, Segment, _is_han
+from server.search.analysis import HAN_RANGES, Segment, _is_han
 from server.search.schema import BOOSTS, CHAR_FIELD, INDEXED_STATUSES, SCHEMA, TEXT_FIELDS
 
 T = TypeVar("T")
@@ -208,7 +208,3 @@ def combine(text: tantivy.Query | None, filters: FilterParts) -> tantivy.Query:
         clauses.append((Occur.Must, everything))
     clauses += [(Occur.MustNot, q) for q in filters.excluded]
     return tantivy.Query.boolean_query(clauses)
-
-
-def parsed_segments(pq: ParsedQuery) -> list[Segment]:
-    return list(pq.segments)
