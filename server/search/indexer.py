@@ -30,7 +30,7 @@ import tantivy
 from server.core.db import connection
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
-from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, to_json
+from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, to_json_many
 
 log = logging.getLogger("zwgk.search.indexer")
 
@@ -100,7 +100,7 @@ async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
 
 def _documents(rows: list[dict[str, Any]]) -> list[str]:
     """The engine documents (JSON) of the indexed policies among ``rows``."""
-    return [to_json(_source(r)) for r in rows if r["status"] in INDEXED_STATUSES]
+    return to_json_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES])
 
 
 async def _indexed_rows() -> AsyncIterator[list[dict[str, Any]]]:

@@ -93,18 +93,31 @@ def test_fast_tokenizer_agrees_with_tokenizing_the_normalized_text() -> None:
         + list("，。 -〔〕（）　a\n")
     )
     rng = random.Random(13)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 24))) for _ in range(6000)]
+    tables = analysis._token_tables()
     fast = 0
-    for _ in range(6000):
-        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 24)))
-        tokens, chars = analysis._tokens_and_chars(text)
-        assert (tokens, chars) == analysis._tokens_and_chars_normalized(text), text
-        fast += analysis._token_tables().unsafe.search(text) is None
-    assert fast > 1000  # the fast path was exercised, not only the general one
+    # In batches of different sizes: a text's tokens must not depend on its neighbours.
+    for size in (1, 7, 1000):
+        for start in range(0, len(texts), size):
+            batch = texts[start : start + size]
+            for text, (tokens, chars) in zip(batch, analysis.index_fields_many(batch), strict=True):
+                want, want_chars = analysis._tokens_and_chars_normalized(text)
+                assert (tokens, chars) == (" ".join(want), want_chars), text
+                fast += not any(ord(c) > 0xFFFF or tables.unsafe[ord(c)] for c in text)
+    assert fast > 3000  # the fast path was exercised, not only the general one
 
 
 def test_long_words_are_truncated_identically() -> None:
     word = "a" * (MAX_WORD_CHARS + 50)
     assert index_tokens(word) == ["a" * MAX_WORD_CHARS]
+    for n in (MAX_WORD_CHARS - 1, MAX_WORD_CHARS, MAX_WORD_CHARS + 1, 3 * MAX_WORD_CHARS):
+        assert index_tokens(f"补贴{'b' * n}{'7' * n}x") == [
+            "补贴",
+            "贴",
+            "b" * min(n, MAX_WORD_CHARS),
+            "7" * min(n, MAX_WORD_CHARS),
+            "x",
+        ]
     assert parse_query(word).segments[0].tokens == ("a" * MAX_WORD_CHARS,)
 
 
