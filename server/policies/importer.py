@@ -8,13 +8,15 @@ transaction per batch, so a 100k-line file imports in minutes, not hours.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from tortoise.transactions import in_transaction
 
@@ -132,6 +134,11 @@ class Labels:
             raw[key] = codes
 
 
+#: Lines validated between two turns of the event loop, so a batch being written (its
+#: statements finish on the database driver's thread) moves on while the next is checked.
+_YIELD_EVERY = 50
+
+
 async def import_lines(
     lines: Iterable[str],
     *,
@@ -140,93 +147,77 @@ async def import_lines(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import JSONL lines; returns counts and every rejected line with its reason."""
+    """Import JSONL lines; returns counts and every rejected line with its reason.
+
+    New policies are written in batches of ``batch_size``, one transaction each, while the
+    following lines are being validated and the next batch's content is prepared: the
+    database, the worker processes and this process work at the same time.
+    """
     report = ImportReport()
     book = await service.CodeBook.load()
     labels = await Labels.load()
-    pending: list[tuple[int, PolicyIn]] = []
-    seen: set[str] = set()
-    rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as exc:
-            _reject(report, number, None, f"not valid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(raw, dict):
-            _reject(report, number, None, "each line must be one JSON object")
-            continue
-        ext = raw.get("external_id")
-        eligibility = raw.pop("eligibility", None)
-        try:
-            labels.translate(raw)
-        except LabelError as exc:
-            _reject(report, number, ext if isinstance(ext, str) else None, str(exc))
-            continue
-        try:
-            data = PolicyIn.model_validate(raw)
-        except ValidationError as exc:
-            err = from_pydantic(exc)
-            where = f"{err.field}: " if err.field else ""
-            _reject(report, number, ext, f"{where}{err.message}")
-            continue
-        if not data.external_id:
-            _reject(report, number, None, "external_id: required for imports")
-            continue
-        image = next((i for i, c in enumerate(data.illustrated) if c.image), None)
-        if image is not None:
-            _reject(
-                report,
-                number,
-                data.external_id,
-                f"illustrated.{image}.image: imports carry captions only; upload images "
-                "in the back office",
-            )
-            continue
-        if data.external_id in seen:
-            _reject(report, number, data.external_id, "external_id: repeated in this file")
-            continue
-        try:
-            service.check_codes(data, book)
-        except AppError as exc:
-            _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
-            continue
-        if eligibility is not None:
-            try:
-                await rules.check(data.external_id, eligibility)
-            except AppError as exc:
-                _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
-                continue
-        seen.add(data.external_id)
-        pending.append((number, data))
     existing: dict[str, tuple[int, int]] = {
         ext: (pid, version)
         for ext, pid, version in await Policy.filter(external_id__isnull=False).values_list(
             "external_id", "id", "version"
         )
     }
-    links = [(n, d.external_id or "", d.related) for n, d in pending if d.related]
-    for _, data in pending:
-        data.related = []
-    fresh = [d for _, d in pending if d.external_id not in existing]
-    old = [d for _, d in pending if d.external_id in existing]
-    async with _preparer(len(fresh), workers) as prepare:
-        # Keep one batch being prepared (in worker processes) while the previous is written.
-        batches = [fresh[i : i + batch_size] for i in range(0, len(fresh), batch_size)]
-        upcoming = prepare(batches[0]) if batches else None
-        for index, batch in enumerate(batches):
-            assert upcoming is not None
-            contents = await upcoming
-            upcoming = prepare(batches[index + 1]) if index + 1 < len(batches) else None
-            async with in_transaction() as conn:
-                await service.create_many(
-                    list(zip(batch, contents, strict=True)), book=book, conn=conn
-                )
-            report.created += len(batch)
-            if progress is not None:
-                progress(len(batch))
+    seen: set[str] = set()
+    links: list[tuple[int, str, list[str]]] = []
+    old: list[PolicyIn] = []
+    fresh: list[PolicyIn] = []
+    writes: deque[asyncio.Task[None]] = deque()
+    rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
+
+    async def write(batch: list[PolicyIn], contents: asyncio.Future[list[Any]]) -> None:
+        prepared = await contents
+        async with in_transaction() as conn:
+            await service.create_many(list(zip(batch, prepared, strict=True)), book=book, conn=conn)
+        report.created += len(batch)
+        if progress is not None:
+            progress(len(batch))
+
+    async with _preparer(workers) as prepare:
+
+        async def flush() -> None:
+            nonlocal fresh
+            # One batch written at a time (in order), at most one more prepared meanwhile.
+            if len(writes) >= 2:
+                await writes.popleft()
+            previous = writes[-1] if writes else None
+            contents = prepare(fresh)
+
+            async def after_previous(batch: list[PolicyIn]) -> None:
+                if previous is not None:
+                    await previous
+                await write(batch, contents)
+
+            writes.append(asyncio.ensure_future(after_previous(fresh)))
+            fresh = []
+
+        try:
+            for number, text in enumerate(lines, start=1):
+                if number % _YIELD_EVERY == 0:
+                    await asyncio.sleep(0)
+                data = await _validate(number, text, report, labels, book, seen, rules)
+                if data is None:
+                    continue
+                if data.related:
+                    links.append((number, data.external_id or "", data.related))
+                    data.related = []
+                if data.external_id in existing:
+                    old.append(data)
+                    continue
+                fresh.append(data)
+                if len(fresh) >= batch_size:
+                    await flush()
+            if fresh:
+                await flush()
+            while writes:
+                await writes.popleft()
+        finally:
+            for task in writes:  # an earlier batch failed: stop the rest
+                task.cancel()
     for data in old:
         if update_existing:
             patch = PolicyPatch.model_validate(
@@ -247,21 +238,96 @@ async def import_lines(
     return report
 
 
+async def _validate(
+    number: int,
+    text: str,
+    report: ImportReport,
+    labels: Labels,
+    book: service.CodeBook,
+    seen: set[str],
+    rules: ImportedRules,
+) -> PolicyIn | None:
+    """One line as a valid policy, or ``None`` with the reason added to ``report``."""
+    if not text.strip():
+        return None
+    try:
+        raw = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        _reject(report, number, None, f"not valid JSON: {exc.msg} at column {exc.colno}")
+        return None
+    if not isinstance(raw, dict):
+        _reject(report, number, None, "each line must be one JSON object")
+        return None
+    ext = raw.get("external_id")
+    eligibility = raw.pop("eligibility", None)
+    try:
+        labels.translate(raw)
+    except LabelError as exc:
+        _reject(report, number, ext if isinstance(ext, str) else None, str(exc))
+        return None
+    try:
+        data = PolicyIn.model_validate(raw)
+    except ValidationError as exc:
+        err = from_pydantic(exc)
+        where = f"{err.field}: " if err.field else ""
+        _reject(report, number, ext, f"{where}{err.message}")
+        return None
+    if not data.external_id:
+        _reject(report, number, None, "external_id: required for imports")
+        return None
+    image = next((i for i, c in enumerate(data.illustrated) if c.image), None)
+    if image is not None:
+        _reject(
+            report,
+            number,
+            data.external_id,
+            f"illustrated.{image}.image: imports carry captions only; upload images "
+            "in the back office",
+        )
+        return None
+    if data.external_id in seen:
+        _reject(report, number, data.external_id, "external_id: repeated in this file")
+        return None
+    try:
+        service.check_codes(data, book)
+    except AppError as exc:
+        _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
+        return None
+    if eligibility is not None:
+        try:
+            await rules.check(data.external_id, eligibility)
+        except AppError as exc:
+            _reject(report, number, data.external_id, f"{exc.field}: {exc.message}")
+            return None
+    seen.add(data.external_id)
+    return data
+
+
 def _prepare_batch(bodies: list[str]) -> list[service.PreparedContent]:
     return [service.prepare_content(body) for body in bodies]
 
 
+#: Policies prepared in this process before a pool of worker processes is started.
+_POOL_FROM = 2000
+
+
 @asynccontextmanager
 async def _preparer(
-    count: int, workers: int | None
+    workers: int | None,
 ) -> AsyncIterator[Callable[[list[PolicyIn]], asyncio.Future[list[service.PreparedContent]]]]:
-    """Prepares content in a process pool for big imports (tokenising is CPU-bound)."""
+    """Prepares content in a process pool for big imports (tokenising is CPU-bound); the
+    pool is started once ``_POOL_FROM`` policies have been prepared here."""
     loop = asyncio.get_running_loop()
     n = workers if workers is not None else (os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(n) if n > 1 and count >= 2000 else None
+    pool: ProcessPoolExecutor | None = None
+    prepared = 0
 
     def prepare(batch: list[PolicyIn]) -> asyncio.Future[list[service.PreparedContent]]:
+        nonlocal pool, prepared
         rows = [d.body for d in batch]
+        prepared += len(rows)
+        if pool is None and n > 1 and prepared > _POOL_FROM:
+            pool = ProcessPoolExecutor(n)
         if pool is None:
             future: asyncio.Future[list[service.PreparedContent]] = loop.create_future()
             future.set_result(_prepare_batch(rows))

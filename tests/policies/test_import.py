@@ -144,6 +144,48 @@ async def test_unknown_related_policy_skips_the_link_only(app):
     assert await PolicyLink.all().count() == 1
 
 
+async def test_small_batches_are_written_in_order_while_later_lines_are_checked(app):
+    """Batches are written while the next lines are validated: every good line lands once,
+    in file order, bad lines between batches are still reported, and links may point to a
+    policy of a later batch."""
+    lines = []
+    for i in range(11):
+        lines.append(line(f"imp-{i:02d}", related=["imp-10"] if i == 0 else []))
+        if i % 4 == 1:
+            lines.append('{"external_id": ')  # bad JSON between batches
+    seen: list[int] = []
+    report = await import_lines(lines, batch_size=3, progress=seen.append)
+    assert report.created == 11 and len(report.rejected) == 3
+    assert seen == [3, 3, 3, 2]
+    ids = await Policy.all().order_by("id").values_list("external_id", flat=True)
+    assert ids == [f"imp-{i:02d}" for i in range(11)]
+    assert await PolicyRevision.all().count() == 11
+    assert await PolicyLink.all().count() == 1
+    again = await import_lines(lines, batch_size=3)
+    assert (again.created, again.unchanged) == (0, 11)
+
+
+async def test_a_failing_batch_stops_the_import_and_keeps_earlier_batches(app, monkeypatch):
+    from server.policies import service
+
+    real = service.create_many
+    calls = 0
+
+    async def fail_second(items, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("disk full")
+        return await real(items, **kwargs)
+
+    monkeypatch.setattr(service, "create_many", fail_second)
+    with pytest.raises(RuntimeError, match="disk full"):
+        await import_lines([line(f"imp-{i}") for i in range(7)], batch_size=2)
+    # The first batch committed; the failed one left nothing; none after it ran.
+    assert await Policy.all().values_list("external_id", flat=True) == ["imp-0", "imp-1"]
+    assert calls == 2
+
+
 async def test_update_changes_an_edited_title_and_records_a_revision(app, client):
     lines = [line("imp-a"), line("imp-b"), line("imp-c")]
     assert (await import_lines(lines)).created == 3
