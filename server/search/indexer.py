@@ -25,9 +25,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Protocol
 
+import orjson
 import tantivy
 
-from server.core.db import connection
+from server.core.db import connection, placeholders
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
 from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, to_json_many
@@ -51,6 +52,7 @@ _COLUMNS = (
     "categories",
     "regions",
 )
+_JSON_COLUMNS = ("topics", "industries", "categories", "regions")
 #: Policies read per database query (bounded ``IN`` lists and memory).
 BATCH = 500
 #: A rebuild or backlog of at least this many policies builds documents in worker processes.
@@ -70,10 +72,19 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _as_list(value: Any) -> list[str]:
+    """A JSON column as read by raw SQL: text on SQLite (and from asyncpg's ``jsonb``)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else list(orjson.loads(value))
+
+
 def _source(row: dict[str, Any]) -> PolicySource:
     from server.policies.service import _tags
 
-    ns = SimpleNamespace(**row)
+    fields = dict(row)
+    for name in _JSON_COLUMNS:
+        fields[name] = _as_list(row[name])
     return PolicySource(
         id=int(row["id"]),
         title=row["title"],
@@ -85,16 +96,22 @@ def _source(row: dict[str, Any]) -> PolicySource:
         stage=row["stage"],
         summary=row["summary"] or "",
         body_text=row["body_text"] or "",
-        tags=tuple(_tags(ns)),
+        tags=tuple(_tags(SimpleNamespace(**fields))),
     )
 
 
-async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
-    from server.policies.models import Policy
+#: What the index needs of a policy, as one raw query (the ORM's per-value conversion was
+#: a tenth of the indexer's time); JSON and date columns are decoded in :func:`_source`.
+_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in _COLUMNS) + ' FROM "policies"'
 
+
+async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
+    conn = connection()
     out: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH):
-        out += await Policy.filter(id__in=list(ids[start : start + BATCH])).values(*_COLUMNS)
+        chunk = [int(i) for i in ids[start : start + BATCH]]
+        marks = ", ".join(placeholders(len(chunk), conn))
+        out += await conn.execute_query_dict(f'{_SELECT} WHERE "id" IN ({marks})', chunk)
     return out
 
 
@@ -105,16 +122,17 @@ def _documents(rows: list[dict[str, Any]]) -> list[str]:
 
 async def _indexed_rows() -> AsyncIterator[list[dict[str, Any]]]:
     """Every indexed policy's columns, in id order, ``BATCH`` rows at a time."""
-    from server.policies.models import Policy
-
+    conn = connection()
+    statuses = sorted(INDEXED_STATUSES)
+    marks = placeholders(2 + len(statuses), conn)
+    # Parameters in the order they appear (SQLite's ``?`` are positional).
+    sql = (
+        f'{_SELECT} WHERE "id" > {marks[0]} AND "status" IN ({", ".join(marks[1:-1])}) '
+        f'ORDER BY "id" LIMIT {marks[-1]}'
+    )
     last = 0
     while True:
-        rows = (
-            await Policy.filter(id__gt=last, status__in=sorted(INDEXED_STATUSES))
-            .order_by("id")
-            .limit(BATCH)
-            .values(*_COLUMNS)
-        )
+        rows = await conn.execute_query_dict(sql, [last, *statuses, BATCH])
         if not rows:
             return
         last = int(rows[-1]["id"])
