@@ -18,7 +18,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from server.core.clock import local_today
-from server.core.db import connection, insert_rows
+from server.core.db import connection, insert_rows, placeholders
 from server.core.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from server.core.jsonutil import dumps
 from server.core.outbox import record_event
@@ -504,11 +504,12 @@ async def create_many(
             for p in policies
         ],
     )
-    ids = dict(
-        await Policy.filter(external_id__in=[p.external_id for p in policies])
-        .using_db(conn)
-        .values_list("external_id", "id")
+    externals = [p.external_id for p in policies]
+    marks = ", ".join(placeholders(len(externals), conn))
+    _, found = await conn.execute_query(
+        f'SELECT "external_id", "id" FROM "policies" WHERE "external_id" IN ({marks})', externals
     )
+    ids = {row[0]: int(row[1]) for row in found}
     for policy in policies:
         policy.id = ids[policy.external_id]
     await insert_rows(

@@ -82,9 +82,11 @@ def _as_list(value: Any) -> list[str]:
 def _source(row: dict[str, Any]) -> PolicySource:
     from server.policies.service import _tags
 
-    fields = dict(row)
-    for name in _JSON_COLUMNS:
-        fields[name] = _as_list(row[name])
+    filed = SimpleNamespace(
+        stage=row["stage"],
+        issuer_code=row["issuer_code"],
+        **{name: _as_list(row[name]) for name in _JSON_COLUMNS},
+    )
     return PolicySource(
         id=int(row["id"]),
         title=row["title"],
@@ -96,7 +98,7 @@ def _source(row: dict[str, Any]) -> PolicySource:
         stage=row["stage"],
         summary=row["summary"] or "",
         body_text=row["body_text"] or "",
-        tags=tuple(_tags(SimpleNamespace(**fields))),
+        tags=tuple(_tags(filed)),
     )
 
 
