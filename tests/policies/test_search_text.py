@@ -107,6 +107,28 @@ def test_fast_tokenizer_agrees_with_tokenizing_the_normalized_text() -> None:
     assert fast > 3000  # the fast path was exercised, not only the general one
 
 
+def test_batches_are_tokenized_in_bounded_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts are tokenized a bounded number of characters at a time (memory); where the
+    chunks are cut changes nothing, and a text longer than a chunk is taken alone."""
+    from server.search import analysis
+
+    texts = [f"如皋市{i}号文件关于稳岗补贴的通知 A{i}级" * (i % 5) for i in range(40)]
+    whole = analysis.index_fields_many(texts)
+    passes: list[tuple[int, int]] = []
+    real = analysis._index_fields_chunk
+
+    def counted(chunk: list[str]) -> list[tuple[str, str]]:
+        passes.append((len(chunk), sum(map(len, chunk))))
+        return real(chunk)
+
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 60)
+    monkeypatch.setattr(analysis, "_index_fields_chunk", counted)
+    assert analysis.index_fields_many(texts) == whole
+    assert len(passes) > 10
+    assert sum(n for n, _ in passes) == len(texts)
+    assert all(chars <= 60 or n == 1 for n, chars in passes)
+
+
 def test_long_words_are_truncated_identically() -> None:
     word = "a" * (MAX_WORD_CHARS + 50)
     assert index_tokens(word) == ["a" * MAX_WORD_CHARS]
