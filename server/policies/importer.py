@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 import orjson
 from pydantic import ValidationError
@@ -170,7 +169,9 @@ async def import_lines(
     writes: deque[asyncio.Task[None]] = deque()
     rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
 
-    async def write(batch: list[PolicyIn], contents: asyncio.Future[list[Any]]) -> None:
+    async def write(
+        batch: list[PolicyIn], contents: asyncio.Future[list[service.PreparedContent]]
+    ) -> None:
         prepared = await contents
         async with in_transaction() as conn:
             await service.create_many(list(zip(batch, prepared, strict=True)), book=book, conn=conn)
