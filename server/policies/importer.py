@@ -9,11 +9,8 @@ import in well under a minute.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import orjson
@@ -145,13 +142,12 @@ async def import_lines(
     update_existing: bool = False,
     batch_size: int = 500,
     progress: Callable[[int], None] | None = None,
-    workers: int | None = None,
 ) -> ImportReport:
     """Import JSONL lines; returns counts and every rejected line with its reason.
 
     New policies are written in batches of ``batch_size``, one transaction each, while the
-    following lines are being validated and the next batch's content is prepared: the
-    database, the worker processes and this process work at the same time.
+    following lines are being validated: the database driver's thread and this one work
+    at the same time.
     """
     report = ImportReport()
     book = await service.CodeBook.load()
@@ -169,57 +165,50 @@ async def import_lines(
     writes: deque[asyncio.Task[None]] = deque()
     rules = ImportedRules()  # the optional ``eligibility`` field (惠企政策 matching)
 
-    async def write(
-        batch: list[PolicyIn], contents: asyncio.Future[list[service.PreparedContent]]
-    ) -> None:
-        prepared = await contents
+    async def write(batch: list[PolicyIn], previous: asyncio.Task[None] | None) -> None:
+        # Content is derived here, while the previous batch's statements run on the
+        # driver's thread (~20 µs a policy: worker processes cost more in pickling).
+        contents = [service.prepare_content(d.body) for d in batch]
+        if previous is not None:
+            await previous
         async with in_transaction() as conn:
-            await service.create_many(list(zip(batch, prepared, strict=True)), book=book, conn=conn)
+            await service.create_many(list(zip(batch, contents, strict=True)), book=book, conn=conn)
         report.created += len(batch)
         if progress is not None:
             progress(len(batch))
 
-    async with _preparer(workers) as prepare:
+    async def flush() -> None:
+        nonlocal fresh
+        # One batch written at a time, in file order; at most one more waits its turn.
+        if len(writes) >= 2:
+            await writes.popleft()
+        previous = writes[-1] if writes else None
+        writes.append(asyncio.ensure_future(write(fresh, previous)))
+        fresh = []
 
-        async def flush() -> None:
-            nonlocal fresh
-            # One batch written at a time (in order), at most one more prepared meanwhile.
-            if len(writes) >= 2:
-                await writes.popleft()
-            previous = writes[-1] if writes else None
-            contents = prepare(fresh)
-
-            async def after_previous(batch: list[PolicyIn]) -> None:
-                if previous is not None:
-                    await previous
-                await write(batch, contents)
-
-            writes.append(asyncio.ensure_future(after_previous(fresh)))
-            fresh = []
-
-        try:
-            for number, text in enumerate(lines, start=1):
-                if number % _YIELD_EVERY == 0:
-                    await asyncio.sleep(0)
-                data = await _validate(number, text, report, labels, book, seen, rules)
-                if data is None:
-                    continue
-                if data.related:
-                    links.append((number, data.external_id or "", data.related))
-                    data.related = []
-                if data.external_id in existing:
-                    old.append(data)
-                    continue
-                fresh.append(data)
-                if len(fresh) >= batch_size:
-                    await flush()
-            if fresh:
+    try:
+        for number, text in enumerate(lines, start=1):
+            if number % _YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+            data = await _validate(number, text, report, labels, book, seen, rules)
+            if data is None:
+                continue
+            if data.related:
+                links.append((number, data.external_id or "", data.related))
+                data.related = []
+            if data.external_id in existing:
+                old.append(data)
+                continue
+            fresh.append(data)
+            if len(fresh) >= batch_size:
                 await flush()
-            while writes:
-                await writes.popleft()
-        finally:
-            for task in writes:  # an earlier batch failed: stop the rest
-                task.cancel()
+        if fresh:
+            await flush()
+        while writes:
+            await writes.popleft()
+    finally:
+        for task in writes:  # an earlier batch failed: stop the rest
+            task.cancel()
     for data in old:
         if update_existing:
             patch = PolicyPatch.model_validate(
@@ -303,54 +292,6 @@ async def _validate(
             return None
     seen.add(data.external_id)
     return data
-
-
-def _prepare_batch(bodies: list[str]) -> list[service.PreparedContent]:
-    return [service.prepare_content(body) for body in bodies]
-
-
-#: Policies prepared in this process before a pool of worker processes is started.
-_POOL_FROM = 2000
-
-
-@asynccontextmanager
-async def _preparer(
-    workers: int | None,
-) -> AsyncIterator[Callable[[list[PolicyIn]], asyncio.Future[list[service.PreparedContent]]]]:
-    """Prepares content in a process pool for big imports (tokenising is CPU-bound); the
-    pool is started once ``_POOL_FROM`` policies have been prepared here."""
-    loop = asyncio.get_running_loop()
-    n = workers if workers is not None else (os.cpu_count() or 1)
-    pool: ProcessPoolExecutor | None = None
-    prepared = 0
-
-    def prepare(batch: list[PolicyIn]) -> asyncio.Future[list[service.PreparedContent]]:
-        nonlocal pool, prepared
-        rows = [d.body for d in batch]
-        prepared += len(rows)
-        if pool is None and n > 1 and prepared > _POOL_FROM:
-            pool = ProcessPoolExecutor(n)
-        if pool is None:
-            future: asyncio.Future[list[service.PreparedContent]] = loop.create_future()
-            future.set_result(_prepare_batch(rows))
-            return future
-        # Split the batch so every worker process gets a share.
-        size = max(1, -(-len(rows) // n))
-        parts = [
-            loop.run_in_executor(pool, _prepare_batch, rows[i : i + size])
-            for i in range(0, len(rows), size)
-        ]
-
-        async def join() -> list[service.PreparedContent]:
-            return [c for part in await asyncio.gather(*parts) for c in part]
-
-        return asyncio.ensure_future(join())
-
-    try:
-        yield prepare
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
 
 
 async def _link(links: list[tuple[int, str, list[str]]], report: ImportReport) -> None:
