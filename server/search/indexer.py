@@ -156,8 +156,8 @@ class _Builder(Protocol):
 @asynccontextmanager
 async def _document_builder(policies: int) -> AsyncIterator[_Builder]:
     """Builds engine documents from rows: in worker processes when ``policies`` (how many
-    are about to be built) repay starting them (tokenizing is pure-Python CPU work,
-    ~0.3 ms a policy), else in a thread."""
+    are about to be built) repay starting them (a document is ~0.1 ms of CPU, most of it
+    Python), else in a thread."""
     loop = asyncio.get_running_loop()
     cpus = os.cpu_count() or 1
     big = cpus > 1 and policies >= PARALLEL_FROM
@@ -297,9 +297,9 @@ class Indexer:
 
         Changes are read ``BATCH`` at a time and applied in order (a batch's policies
         deleted, then re-added as the database has them). A long backlog — a bulk import
-        followed live — is tokenized in worker processes while the next batches are read,
-        and committed at least every ``COMMIT_SECONDS``, so what was imported first is
-        searchable while the rest is still being indexed.
+        followed live — has its documents made in worker processes while the next batches
+        are read, and is committed at least every ``COMMIT_SECONDS``, so what was imported
+        first is searchable while the rest is still being indexed.
         """
         applied = 0
         async with self._lock:
