@@ -153,9 +153,12 @@ def _status_part(
     if counts is None or not wanted <= INDEXED_STATUSES:
         return True, _any_of("status", statuses)
     others = sorted(INDEXED_STATUSES - wanted)
-    if not others:
+    excluded = sum(counts.get(s, 0) for s in others)
+    if not excluded:
+        # No document has another status (deleted ones are counted too): a filter that
+        # would remove nothing still costs the engine a pass over its postings.
         return None
-    if sum(counts.get(s, 0) for s in others) <= sum(counts.get(s, 0) for s in wanted):
+    if excluded <= sum(counts.get(s, 0) for s in wanted):
         return False, _any_of("status", others)
     return True, _any_of("status", statuses)
 
