@@ -16,7 +16,9 @@ Text is normalized (:func:`normalize`) and split into *runs*:
 * a **CJK run** is a maximal sequence of Han ideographs (Ext-A U+3400–4DBF, URO
   U+4E00–9FFF, compatibility U+F900–FAFF, Ext-B and later U+20000–3FFFF, and ``〇``);
   ``c1..cn`` is indexed as the overlapping bigrams ``c1c2 … c(n-1)cn`` followed by the
-  terminal unigram ``cn`` (a one-character run yields just that character);
+  terminal unigram ``cn`` (a one-character run yields just that character); a run of two
+  or more that follows a word run of the same text (separators between them or not)
+  starts with its *leading unigram* ``c1`` (``15号文件`` → ``15 号 号文 文件 件``);
 * a **word run** is a maximal sequence of other letters and digits (ASCII and other
   scripts); it is split where letters and digits meet (``5g`` → ``5`` ``g``) and each
   piece is one token (truncated to :data:`MAX_WORD_CHARS` characters);
@@ -33,19 +35,17 @@ A query is normalized and cut at separators into *segments*; all segments must m
   run at consecutive positions, so the phrase matches exactly the documents containing
   the run as a substring. A bigram is always followed by a bigram or by its run's terminal
   unigram, so a bigram chain can never straddle two runs;
-* a CJK run of length 1 at the end of a segment becomes a prefix term ``c*``: it matches
-  the bigrams starting with ``c`` and the terminal unigram ``c``, i.e. exactly the
-  documents containing ``c``. The index keeps every Han character of a field as a term
-  of a character field too, so a one-character segment is the plain term ``c`` there and
-  ranks by BM25 like any other term; at the end of a longer segment ``c*`` is a
-  regular-expression term ``c.*`` of a phrase;
+* a CJK run of length 1 alone is a prefix ``c*``: exactly the documents containing
+  ``c``. The index keeps every Han character of a field as a term of a character field
+  too, so it is the plain term ``c`` there and ranks by BM25 like any other term;
 * a word piece is an exact term (whole-token match, e.g. ``g`` does not match ``gb``);
   with ``prefix_last=True`` the query's final word piece is a prefix term, for
   suggestions;
 * inside a segment that mixes runs (``5G基站``, ``A级纳税人``, ``28号``) the runs stay
   adjacent: a CJK run followed by a word also contributes its terminal unigram (so the
   phrase requires the CJK run to end right there), and a CJK run preceded by a word
-  must start right there — which the bigram chain already requires. Separators between
+  starts with its leading unigram (so it must start right there: ``28号`` is the phrase
+  ``28 号``, found in ``28号`` and ``28号文件`` alike). Separators between
   the runs in the document are ignored (``5G 基站`` and ``5G基站`` both match ``5G基站``).
 """
 
@@ -87,16 +87,6 @@ _HAN = "H"
 _DIGIT = "N"
 _LETTER = "L"
 _SEP = ""
-
-
-#: Code point ranges of the Han class (kept in step with :func:`_is_han`).
-HAN_RANGES: tuple[tuple[int, int], ...] = (
-    (0x4E00, 0x9FFF),
-    (0x3400, 0x4DBF),
-    (0x20000, 0x3FFFF),
-    (0xF900, 0xFAFF),
-    (0x3007, 0x3007),  # 〇
-)
 
 
 def _is_han(cp: int) -> bool:
@@ -232,16 +222,21 @@ def _tokens_and_chars_normalized(text: str) -> tuple[list[str], str]:
     han: list[str] = []
     extend = tokens.extend
     append = tokens.append
+    after_word = False
     for m in _CLASS_RUN.finditer(classes):
         start, end = m.span()
         run = norm[start:end]
         if classes[start] == _HAN:
             if end - start > 1:
+                if after_word:
+                    append(run[0])  # the leading unigram (see the module docstring)
                 extend(map(str.__add__, run[:-1], run[1:]))
             append(run[-1])
             han.append(run)
+            after_word = False
         else:
             append(run[:MAX_WORD_CHARS])
+            after_word = True
     return tokens, " ".join("".join(han))
 
 
@@ -318,6 +313,14 @@ def _shifted(a: npt.NDArray[np.uint8], by: int) -> npt.NDArray[np.uint8]:
     return out
 
 
+def _shifted_index(a: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """``a`` moved one place to the right, ``-1`` first."""
+    out = np.empty_like(a)
+    out[0] = -1
+    out[1:] = a[:-1]
+    return out
+
+
 def index_fields_many(texts: Sequence[str]) -> list[tuple[str, str]]:
     """:func:`index_fields` of many texts at once: the hot path of indexing.
 
@@ -326,7 +329,8 @@ def index_fields_many(texts: Sequence[str]) -> list[tuple[str, str]]:
     class come from :func:`_token_tables`, and each character *emits* its share of the
     token string: a word character itself (and a space after its run's last kept
     character), a Han character other than its run's first the bigram ``previous, own,
-    space``, the last of a run also ``own, space``. Texts with an unsafe character go
+    space``, the last of a run also ``own, space``, the first of a run after a word
+    ``own, space`` (its leading unigram). Texts with an unsafe character go
     through :func:`_tokens_and_chars_normalized`; the results are the same (tested).
 
     The arrays take ~110 bytes a character, so texts are taken ``CHUNK_CHARS`` characters
@@ -378,11 +382,21 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     word_end = kept & (last | (place == MAX_WORD_CHARS - 1))
     bigram = han & ~first
     terminal = han & last
-    counts = kept.astype(np.int64) + word_end + 3 * bigram + 2 * terminal
+    # A Han run of two or more characters whose text has a word run before it (separators
+    # between them or not) starts with its leading unigram: the class of the nearest
+    # earlier character that is not a separator, within the same text.
+    texts_from = np.repeat(starts, lengths + 1)
+    marked = np.where(cls > 0, index, -1)
+    np.maximum.accumulate(marked, out=marked)
+    before = _shifted_index(marked)
+    leading = han & first & ~last & (before >= texts_from)
+    leading[leading] = cls[before[leading]] >= 2
+    counts = kept.astype(np.int64) + word_end + 3 * bigram + 2 * terminal + 2 * leading
     ends = np.cumsum(counts)
     at = ends - counts
     out = np.full(int(ends[-1]), _SPACE, np.uint32)
     out[at[kept]] = chars[kept]
+    out[at[leading]] = chars[leading]
     where = np.flatnonzero(bigram)
     out[at[where]] = chars[where - 1]
     out[at[where] + 1] = chars[where]
@@ -477,12 +491,16 @@ def _segment(group: list[_Run], *, open_end: bool) -> Segment:
     for i, run in enumerate(group):
         if run.kind == _HAN:
             if len(run.text) >= 2:
+                if i > 0:  # after a word: the run's leading unigram comes first
+                    tokens.append(run.text[0])
                 tokens.extend(run.text[k : k + 2] for k in range(len(run.text) - 1))
                 if i < last:
                     tokens.append(run.text[-1])
             else:
                 tokens.append(run.text)
-                prefix = i == last
+                # Alone, one character is a prefix (the character field); after a word
+                # it is the leading (or terminal) unigram, an exact token.
+                prefix = last == 0
         else:
             tokens.append(run.text[:MAX_WORD_CHARS])
             if i == last and open_end:

@@ -19,7 +19,7 @@ from typing import TypeVar
 import tantivy
 
 from server.core.errors import ValidationFailed
-from server.search.analysis import HAN_RANGES, Segment, _is_han
+from server.search.analysis import Segment, _is_han
 from server.search.schema import BOOSTS, CHAR_FIELD, INDEXED_STATUSES, SCHEMA, TEXT_FIELDS
 
 T = TypeVar("T")
@@ -72,36 +72,22 @@ def _is_han_char(token: str) -> bool:
     return len(token) == 1 and _is_han(ord(token))
 
 
-#: What may follow a Han character within one token: nothing, or the second Han
-#: character of a bigram. Narrower than ``.*``, whose Unicode automaton the engine builds
-#: anew for every query (~0.4 ms a field; this class, ~0.15 ms).
-_HAN_TAIL = "[" + "".join(f"\\x{{{lo:X}}}-\\x{{{hi:X}}}" for lo, hi in HAN_RANGES) + "]?"
-
-
-def _regex_literal(token: str) -> str:
-    """``token`` as a regular expression matching itself (our tokens are letters, digits
-    and Han characters; anything else is escaped)."""
-    return "".join(ch if ch.isalnum() else "\\" + ch for ch in token)
-
-
 def segment_query(seg: Segment, field_name: str) -> tantivy.Query:
-    """One phrase segment in one field (see the query semantics in ``analysis``)."""
+    """One phrase segment in one field (see the query semantics in ``analysis``).
+
+    Only two kinds of segment end in a prefix: one Han character alone (``c*``: the
+    field's character terms, ranked by BM25) and, for suggestions, a final word piece.
+    A Han character after a word is an exact token: the index holds the leading unigram
+    of a run that follows a word.
+    """
     tokens: list[str | tuple[int, str]] = list(seg.tokens)
     last = seg.tokens[-1]
     if len(seg.tokens) == 1 and _is_han_char(last):
-        # One character (``c*``): the field's character terms, ranked by BM25.
         return _term(CHAR_FIELD[field_name], last)
     if not seg.prefix:
         if len(seg.tokens) == 1:
             return _term(field_name, last)
         return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
-    if _is_han_char(last):
-        # ``… 28 号*``: the next token starts with the character: 号, or a bigram 号X
-        # (X is Han); every term of the regex phrase is expanded without the prefix
-        # query's cap.
-        words: list[str | tuple[int, str]] = [_regex_literal(t) for t in seg.tokens[:-1]]
-        words.append(_regex_literal(last) + _HAN_TAIL)
-        return tantivy.Query.regex_phrase_query(SCHEMA, field_name, words)
     return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
 
 

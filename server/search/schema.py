@@ -25,7 +25,7 @@ import tantivy
 from server.search.analysis import index_fields_many
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Characters of the body kept in the index for snippets (the snippet is cut from these).
 SNIPPET_WINDOW = 700
 #: Characters of the summary kept for browse snippets.
