@@ -10,7 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, file, json, raw
 
 from server.core.errors import NotFound
-from server.core.jsonutil import dumps
+from server.core.jsonutil import dumps_bytes
 from server.core.middleware import client_ip
 from server.core.openapi import documented
 from server.core.permissions import public
@@ -83,9 +83,12 @@ async def _run_search(request: Request, model: type[SearchParams], *, browse: bo
             # found, nothing-at-all as a miss (0), related results not at all.
             if not browse and params.page == 1 and result.match != "related":
                 hot = (params.q, result.total if result.match == "exact" else 0)
-            return CachedPage(dumps(result.to_dict()).encode(), hot)
+            return CachedPage(dumps_bytes(result.to_dict()), hot)
 
-        page = await cache.get_or_compute(_cache_key(params, browse), compute, alias=alias)
+        if cache.enabled:
+            page = await cache.get_or_compute(_cache_key(params, browse), compute, alias=alias)
+        else:  # caching off: every request searches, and no key need be built
+            page = await compute()
     if page.hot is not None:
         ctx.hot_words.add(page.hot[0], page.hot[1], client_ip(request))
     return raw(page.body, content_type="application/json")

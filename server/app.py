@@ -24,7 +24,7 @@ from server.accounts.sessions import SessionStore
 from server.config import Settings
 from server.core.db import close_db, init_db, migrate
 from server.core.errors import register_error_handlers
-from server.core.jsonutil import dumps
+from server.core.jsonutil import dumps_bytes
 from server.core.limits import LimitedRequest, register_body_limits
 from server.core.logging import configure_logging, log_format
 from server.core.middleware import register_middleware
@@ -76,7 +76,7 @@ def create_app(settings: Settings, *, name: str = "zwgk", run_migrations: bool =
     app: App = Sanic(
         name,
         ctx=AppContext(settings, run_migrations),
-        dumps=dumps,
+        dumps=dumps_bytes,
         configure_logging=False,
         request_class=LimitedRequest,
     )

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from server.core.jsonutil import dumps, loads
+from server.core.jsonutil import dumps, dumps_bytes, loads
 
 
 class Kind(StrEnum):
@@ -35,3 +35,10 @@ def test_the_wire_format_is_unchanged() -> None:
 def test_numpy_numbers_stay_numbers() -> None:
     out = loads(dumps({"score": np.float64(0.75), "n": np.int64(3)}))
     assert out == {"score": 0.75, "n": 3}
+
+
+def test_bytes_are_the_text_encoded() -> None:
+    """Response bodies go out as bytes: the same JSON, UTF-8 encoded."""
+    value = {"标题": "稳岗返还", "when": date(2026, 12, 3), "n": np.int64(3)}
+    assert dumps_bytes(value) == dumps(value).encode()
+    assert "稳岗返还".encode() in dumps_bytes(value)
