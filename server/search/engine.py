@@ -31,7 +31,7 @@ from server.core.jsonutil import loads
 from server.search import query as qb
 from server.search.analysis import ParsedQuery
 from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
-from server.search.snippets import highlight, make_snippet
+from server.search.snippets import highlight, make_snippet, plain
 
 log = logging.getLogger("zwgk.search")
 
@@ -44,8 +44,9 @@ RELOAD_CHECK_SECONDS = 0.1
 DOC_CACHE_ENTRIES = 4096
 
 #: Stored items by document address, for one reader generation (addresses are only
-#: meaningful within one: the reader reloads only when this engine says so).
-DocCache = dict[tuple[int, int], tuple[int, dict[str, Any]]]
+#: meaningful within one: the reader reloads only when this engine says so): the policy
+#: id, the item, and whether its title and window are :func:`~snippets.plain`.
+DocCache = dict[tuple[int, int], tuple[int, dict[str, Any], tuple[bool, bool]]]
 
 
 class SearchUnavailable(AppError):
@@ -99,6 +100,8 @@ class Hit:
     id: int
     score: float
     item: dict[str, Any]
+    #: Whether the item's title and window are plain text (see ``snippets.plain``).
+    plain: tuple[bool, bool] = (False, False)
 
 
 @dataclass
@@ -295,11 +298,12 @@ def _hits(searcher: tantivy.Searcher, docs: DocCache, scored: list[tuple[float, 
             doc = searcher.doc(address)
             stored: Any = doc.get_first("item")
             policy_id: Any = doc.get_first("id")
-            cached = (int(policy_id), loads(stored))
+            item = loads(stored)
+            cached = (int(policy_id), item, (plain(item["title"]), plain(item["window"])))
             if len(docs) >= DOC_CACHE_ENTRIES:
                 docs.clear()  # cheap and rare: the popular ones come straight back
             docs[key] = cached
-        out.append(Hit(cached[0], float(score), cached[1]))
+        out.append(Hit(cached[0], float(score), cached[1], cached[2]))
     return out
 
 
@@ -353,10 +357,12 @@ def list_item(hit: Hit, pq: ParsedQuery | None) -> dict[str, Any]:
     stored window: bounded work per item)."""
     it = hit.item
     if pq is not None:
-        snippet = make_snippet(it["window"], pq, collapsed=True)  # collapsed when indexed
+        title_plain, window_plain = hit.plain
+        # The window was collapsed when indexed.
+        snippet = make_snippet(it["window"], pq, collapsed=True, is_plain=window_plain)
         if it.get("cut") and not snippet.endswith("…"):
             snippet += "…"
-        title = highlight(it["title"], pq)
+        title = highlight(it["title"], pq, is_plain=title_plain)
     else:
         snippet = html.escape(_clip(it["summary"] or it["window"], SUMMARY_CLIP))
         title = html.escape(it["title"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from server.search.analysis import (
     _is_han,
 )
 
-__all__ = ["highlight", "make_snippet", "prepare"]
+__all__ = ["highlight", "make_snippet", "plain", "prepare"]
 
 _WS = re.compile(r"\s+")
 
@@ -94,6 +95,14 @@ def prepare() -> None:
     """Build the tables computed on first use now (~0.15 s), so that an API process's first
     search does not pay for them."""
     _char_tables()
+
+
+def plain(text: str) -> bool:
+    """Whether terms can be matched in ``text`` as written (no character in it shifts
+    positions or normalizes to a Han character; see :func:`_char_tables`). Scanning a
+    700-character window for that costs ~4 µs: a caller that shows one text many times
+    (the engine's document cache) checks once and passes the answer on."""
+    return _char_tables().unsafe.search(text) is None
 
 
 def _word_class(ch: str) -> str:
@@ -282,18 +291,19 @@ def _normalized_matches(text: str, m: _Matcher) -> Iterator[Match]:
         i = e
 
 
-def _matches(text: str, pq: ParsedQuery) -> Iterator[Match]:
+def _matches(text: str, pq: ParsedQuery, is_plain: bool | None = None) -> Iterator[Match]:
     """Non-overlapping ``(start, end, term)`` matches in ORIGINAL-text coordinates, in
     order (lazily: a snippet needs only those up to its window).
 
     Matching is done on the normalized text, leftmost first and longest term first. A term
     that starts (ends) with a letter or digit only matches where the text's token starts
-    (ends) too, mirroring whole-token matching in search.
+    (ends) too, mirroring whole-token matching in search. ``is_plain`` is
+    :func:`plain` of ``text`` when the caller knows it.
     """
     m = _matcher(pq.highlight_terms, pq.open_terms)
     if m is None or not text:
         return iter(())
-    if _char_tables().unsafe.search(text) is None:
+    if plain(text) if is_plain is None else is_plain:
         return _direct_matches(text, m)
     return _normalized_matches(text, m)
 
@@ -359,12 +369,20 @@ def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
     return "".join(out)
 
 
-def highlight(text: str, pq: ParsedQuery) -> str:
-    """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""
-    return _render(text, 0, len(text), _find_matches(text, pq))
+def highlight(text: str, pq: ParsedQuery, *, is_plain: bool | None = None) -> str:
+    """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``
+    (``is_plain``: :func:`plain` of ``text``, when known)."""
+    return _render(text, 0, len(text), list(_matches(text, pq, is_plain)))
 
 
-def make_snippet(text: str, pq: ParsedQuery, width: int = 60, *, collapsed: bool = False) -> str:
+def make_snippet(
+    text: str,
+    pq: ParsedQuery,
+    width: int = 60,
+    *,
+    collapsed: bool = False,
+    is_plain: bool | None = None,
+) -> str:
     """An HTML-escaped window of about ``width`` characters of ``text`` around the best match.
 
     Runs of whitespace are collapsed to one space first (unless ``collapsed`` says the text
@@ -373,13 +391,14 @@ def make_snippet(text: str, pq: ParsedQuery, width: int = 60, *, collapsed: bool
     match; without matches it is the start of the text. Matches are wrapped in
     ``<em>…</em>`` and ``…`` marks a cut at either end. The output shows the original
     characters (e.g. full-width ``ＡＢ``) even though matching is done on normalized text.
+    ``is_plain`` is :func:`plain` of ``text``, when known (collapsing white space keeps it).
     """
     if width < 1:
         raise ValueError("width must be positive")
     # ``collapsed``: the caller's text has single spaces only (the stored windows).
     text = text.strip() if collapsed else _WS.sub(" ", text).strip()
     n = len(text)
-    found = _matches(text, pq)
+    found = _matches(text, pq, is_plain)
     start = 0
     if n <= width:
         matches = list(found)
@@ -401,6 +420,22 @@ def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tupl
     term (none could hold more): a one-word query reads up to its first window's end.
     """
     lead = width // 5
+    if terms == 1:
+        # Nearly every query: the first window holding the term is the first match's, and
+        # this is what the loop below does for it, without its bookkeeping.
+        first = next(found, None)
+        if first is None:
+            return [], 0
+        ws = max(0, min(first[0] - lead, n - width))
+        we = ws + width
+        if first[1] <= we:
+            read = [first]
+            for match in found:  # up to the first past the window's end, as below
+                read.append(match)
+                if match[1] > we:
+                    break
+            return read, ws
+        found = itertools.chain((first,), found)  # a match longer than its window's room
     matches: list[Match] = []
     inside: dict[str, int] = {}  # term → its matches in the window, matches[lo:hi]
     held = 0  # distinct terms in the window

@@ -725,3 +725,26 @@ def test_engine_panics_become_rejections() -> None:
     # Hand-made segments with odd tokens never reach a panic through text_query.
     odd = ParsedQuery((Segment(('a"b', "c d"), False, "x"), Segment(("e",), True, "e")), ())
     qb.text_query(list(odd.segments))
+
+
+def test_result_items_highlight_texts_that_must_be_normalized(tmp_path: Path) -> None:
+    """The engine's document cache notes which stored texts are plain; one that is not (a
+    zero-width space inside a word, a compatibility ideograph) is still highlighted where
+    its normalized text matches, and a plain one as written."""
+    from server.search import engine
+
+    docs = (
+        ("基\u200b站建设补助", "摘要", "今年起对基\u200b站建设给予补助。"),
+        ("基站建设补助", "摘要", "今年起对基站建设给予补助，㈱豈。"),
+    )
+    index = _index(docs, tmp_path)
+    searcher = index.searcher()
+    pq = parse_query("基站 豈")
+    hits = searcher.search(qb.text_query(list(pq.segments[:1])), 10).hits
+    found = engine._hits(searcher, {}, hits)
+    assert {h.id: h.plain for h in found} == {1: (False, False), 2: (True, False)}
+    items = {h.id: engine.list_item(h, pq) for h in found}
+    assert items[1]["title_highlighted"] == "<em>基\u200b站</em>建设补助"
+    assert "对<em>基\u200b站</em>建设" in items[1]["snippet"]
+    assert items[2]["title_highlighted"] == "<em>基站</em>建设补助"
+    assert "对<em>基站</em>建设给予补助，㈱<em>豈</em>。" in items[2]["snippet"]
