@@ -46,7 +46,9 @@ A query is normalized and cut at separators into *segments*; all segments must m
   phrase requires the CJK run to end right there), and a CJK run preceded by a word
   starts with its leading unigram (so it must start right there: ``28号`` is the phrase
   ``28 号``, found in ``28号`` and ``28号文件`` alike). Separators between
-  the runs in the document are ignored (``5G 基站`` and ``5G基站`` both match ``5G基站``).
+  the runs in the document are ignored (``5G 基站`` and ``5G基站`` both match ``5G基站``);
+* a document number written as one word of the query (``国办发〔2019〕51号``) is not cut
+  at its brackets: it is one segment, so it matches where the number is named.
 """
 
 from __future__ import annotations
@@ -508,39 +510,80 @@ def _segment(group: list[_Run], *, open_end: bool) -> Segment:
     return Segment(tuple(tokens), prefix, "".join(r.text for r in group))
 
 
+#: A document number (发文字号) such as 国办发〔2019〕51号, as one word of a query: the
+#: issuer's code, the year in brackets (〔〕, [], 【】, 〖〗 or (), normalized) and the
+#: serial number. It is searched as one phrase (see :func:`parse_query`).
+_DOC_NUMBER = re.compile(r"(?<!\S)[^\W\d_]+\s*[〔\[【〖(]\s*\d{4}\s*[〕\]】〗)]\s*\d+\s*号(?!\S)")
+
+
+def _units(norm: str) -> Iterator[tuple[list[_Run], list[list[_Run]], str | None]]:
+    """The query's segments to be: ``(runs, groups, text)``, where ``groups`` are the
+    groups of runs (cut at separators) the segment is made of — one, or the several
+    pieces of a document number — and ``text`` the document number as written."""
+    spans = [(m.start(), m.end()) for m in _DOC_NUMBER.finditer(norm)]
+    pending: list[list[_Run]] = []
+    span: tuple[int, int] | None = None
+    for group in _runs(norm):
+        start = group[0].start
+        inside = next(((a, b) for a, b in spans if a <= start < b), None)
+        if pending and inside != span:
+            assert span is not None
+            yield [r for g in pending for r in g], pending, "".join(norm[span[0] : span[1]].split())
+            pending = []
+        if inside is None:
+            yield group, [group], None
+        else:
+            pending.append(group)
+        span = inside
+    if pending:
+        assert span is not None
+        yield [r for g in pending for r in g], pending, "".join(norm[span[0] : span[1]].split())
+
+
 def parse_query(q: str, *, prefix_last: bool = False) -> ParsedQuery:
     """Parse a user query into ANDed phrase segments (see the module docstring).
 
     With ``prefix_last`` (for type-ahead suggestions) a final word piece such as the ``ab``
     of ``高龄 ab`` also matches longer words (``abc``). Punctuation-only or empty input
     gives a query without segments.
+
+    A document number (``国办发〔2019〕51号``) is one segment, brackets and all: a document
+    citing it holds its tokens at consecutive positions (separators make no gaps), so
+    the phrase finds exactly the documents that name it, not those that merely contain
+    ``国办发``, ``2019`` and ``51号`` somewhere. Its pieces are highlighted as usual.
     """
-    groups = list(_runs(normalize(q)))
+    units = list(_units(normalize(q)))
     segments: list[Segment] = []
     terms: dict[str, None] = {}
     open_terms: set[str] = set()
-    for gi, group in enumerate(groups):
-        is_last = gi == len(groups) - 1
-        open_end = prefix_last and is_last and group[-1].kind != _HAN
-        seg = _segment(group, open_end=open_end)
+    for ui, (runs, groups, written) in enumerate(units):
+        is_last = ui == len(units) - 1
+        open_end = prefix_last and is_last and runs[-1].kind != _HAN
+        seg = _segment(runs, open_end=open_end)
+        if written is not None:
+            seg = Segment(seg.tokens, seg.prefix, written)
+            terms[written] = None
         if seg not in segments:
             segments.append(seg)
-        terms[seg.text] = None
-        if open_end:
-            open_terms.add(seg.text)
-        # Mixed segments are also highlighted piecewise (the document may separate the
-        # pieces, e.g. "5G 基站"): CJK runs, and word pieces merged back into words.
-        pieces: list[str] = []
-        prev_han = True
-        for run in group:
-            if run.kind == _HAN or prev_han:
-                pieces.append(run.text)
-            else:
-                pieces[-1] += run.text
-            prev_han = run.kind == _HAN
-        if len(pieces) > 1:
-            terms.update(dict.fromkeys(pieces))
-            if open_end:
-                open_terms.add(pieces[-1])
+        for gi, group in enumerate(groups):
+            group_open = open_end and gi == len(groups) - 1
+            text = "".join(r.text for r in group)
+            terms[text] = None
+            if group_open:
+                open_terms.add(text)
+            # Mixed groups are also highlighted piecewise (the document may separate the
+            # pieces, e.g. "5G 基站"): CJK runs, and word pieces merged back into words.
+            pieces: list[str] = []
+            prev_han = True
+            for run in group:
+                if run.kind == _HAN or prev_han:
+                    pieces.append(run.text)
+                else:
+                    pieces[-1] += run.text
+                prev_han = run.kind == _HAN
+            if len(pieces) > 1:
+                terms.update(dict.fromkeys(pieces))
+                if group_open:
+                    open_terms.add(pieces[-1])
     ordered = sorted(terms, key=lambda t: (-len(t), t))
     return ParsedQuery(tuple(segments), tuple(ordered), frozenset(open_terms))

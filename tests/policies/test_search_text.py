@@ -151,13 +151,18 @@ def test_long_words_are_truncated_identically() -> None:
 
 
 def test_parse_query_segments() -> None:
-    pq = parse_query("郑民〔2016〕28号")
+    pq = parse_query("郑民〔2016〕28号")  # a document number: one phrase
+    assert [(s.tokens, s.prefix, s.text) for s in pq.segments] == [
+        (("郑民", "民", "2016", "28", "号"), False, "郑民〔2016〕28号")
+    ]
+    assert pq.highlight_terms == ("郑民〔2016〕28号", "2016", "28号", "28", "郑民", "号")
+    assert parse_query("郑民（２０１６） 28号 补贴").segments[0].text == "郑民(2016)28号"
+    pq = parse_query("郑民 2016 28号")  # three words: three segments
     assert [(s.tokens, s.prefix) for s in pq.segments] == [
         (("郑民",), False),
         (("2016",), False),
         (("28", "号"), False),  # after a word, one character is an exact token
     ]
-    assert pq.highlight_terms == ("2016", "28号", "28", "郑民", "号")
 
     one = parse_query("级")
     assert [(s.tokens, s.prefix) for s in one.segments] == [(("级",), True)]
@@ -431,6 +436,8 @@ PHRASES = [
     "专精特新",
     "郑民〔2016〕28号",
     "郑民〔２０１６〕２８号",
+    "郑民〔2016〕29号",  # the same pieces in other document numbers
+    "郑民〔2017〕28号",
     "5G基站",
     "５Ｇ 基站",
     "A级纳税人",
@@ -501,6 +508,8 @@ def _queries() -> tuple[str, ...]:
     out.extend(_sentence(rng, rng.choice((2, 3, 4))) for _ in range(30))  # mostly absent
     out += ["龘", "龘龘", "高龄龘", "不存在的词", "zzz", "5g", "5G基站", "５Ｇ 基站", "g", "5"]
     out += ["A级纳税人", "a级", "级a", "税人a", "x86", "86服务", "2016", "28号", "郑民〔2016〕"]
+    # Document numbers: one phrase, whatever the brackets (not three separate pieces).
+    out += ["郑民〔2016〕28号", "郑民[2016]28号", "郑民（２０１６）２８号", "郑民〔2017〕29号"]
     out += [
         "ab",
         "abc",
@@ -525,13 +534,21 @@ def _plain_norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def _group_matcher(group: str, open_end: bool) -> re.Pattern[str] | str:
+DOC_NUMBER = re.compile(r"[^\W\d_]+\s*[〔\[【〖(]\s*\d{4}\s*[〕\]】〗)]\s*\d+\s*号")
+
+
+def _group_matcher(group: str | list[str], open_end: bool) -> re.Pattern[str] | str:
     """What a query segment means, spelled out without the tokenizer.
 
     A pure CJK segment is a plain substring. A segment with words is its runs in order,
-    with only separators allowed between them, and words matched as whole tokens.
+    with only separators allowed between them, and words matched as whole tokens. A
+    document number (given as its groups) is one segment: all its runs in order.
     """
-    runs = RUN.findall(group)
+    runs = (
+        RUN.findall(group) if isinstance(group, str) else [r for g in group for r in RUN.findall(g)]
+    )
+    if not isinstance(group, str):
+        group = "".join(group)
     if len(runs) == 1 and not runs[0][0].isascii():
         return group
     sep = f"[^{TOKEN_CHARS}]*"
@@ -552,7 +569,9 @@ def _norm_corpus() -> tuple[tuple[str, ...], ...]:
 def _expected(q: str, fields: tuple[int, ...], prefix_last: bool) -> set[int]:
     """Rows whose given fields contain every segment of ``q`` (each in some field)."""
     docs = _norm_corpus()
-    groups = re.findall(f"[{TOKEN_CHARS}]+", _plain_norm(q))
+    groups: list[str | list[str]] = list(re.findall(f"[{TOKEN_CHARS}]+", _plain_norm(q)))
+    if DOC_NUMBER.fullmatch(_plain_norm(q).strip()):
+        groups = [[str(g) for g in groups]]
     matchers = [
         _group_matcher(g, prefix_last and i == len(groups) - 1) for i, g in enumerate(groups)
     ]
