@@ -315,14 +315,6 @@ def _shifted(a: npt.NDArray[np.uint8], by: int) -> npt.NDArray[np.uint8]:
     return out
 
 
-def _shifted_index(a: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """``a`` moved one place to the right, ``-1`` first."""
-    out = np.empty_like(a)
-    out[0] = -1
-    out[1:] = a[:-1]
-    return out
-
-
 def index_fields_many(texts: Sequence[str]) -> list[tuple[str, str]]:
     """:func:`index_fields` of many texts at once: the hot path of indexing.
 
@@ -385,20 +377,21 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     bigram = han & ~first
     terminal = han & last
     # A Han run of two or more characters whose text has a word run before it (separators
-    # between them or not) starts with its leading unigram: the class of the nearest
-    # earlier character that is not a separator, within the same text.
-    texts_from = np.repeat(starts, lengths + 1)
-    marked = np.where(cls > 0, index, -1)
-    np.maximum.accumulate(marked, out=marked)
-    before = _shifted_index(marked)
-    leading = han & first & ~last & (before >= texts_from)
-    leading[leading] = cls[before[leading]] >= 2
-    counts = kept.astype(np.int64) + word_end + 3 * bigram + 2 * terminal + 2 * leading
+    # between them or not) starts with its leading unigram. Worked out per run, not per
+    # character: the run before it, if in the same text, is a word run.
+    run_at = np.flatnonzero(first & (cls > 0))
+    run_cls = cls[run_at]
+    text_of = np.searchsorted(starts, run_at, side="right")
+    after_word = np.zeros(len(run_at), np.bool_)
+    after_word[1:] = (run_cls[:-1] >= 2) & (text_of[1:] == text_of[:-1])
+    lead_at = run_at[after_word & (run_cls == 1) & ~last[run_at]]
+    counts = kept.astype(np.int64) + word_end + 3 * bigram + 2 * terminal
+    counts[lead_at] += 2
     ends = np.cumsum(counts)
     at = ends - counts
     out = np.full(int(ends[-1]), _SPACE, np.uint32)
     out[at[kept]] = chars[kept]
-    out[at[leading]] = chars[leading]
+    out[at[lead_at]] = chars[lead_at]
     where = np.flatnonzero(bigram)
     out[at[where]] = chars[where - 1]
     out[at[where] + 1] = chars[where]
