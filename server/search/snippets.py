@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -420,22 +419,6 @@ def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tupl
     term (none could hold more): a one-word query reads up to its first window's end.
     """
     lead = width // 5
-    if terms == 1:
-        # Nearly every query: the first window holding the term is the first match's, and
-        # this is what the loop below does for it, without its bookkeeping.
-        first = next(found, None)
-        if first is None:
-            return [], 0
-        ws = max(0, min(first[0] - lead, n - width))
-        we = ws + width
-        if first[1] <= we:
-            read = [first]
-            for match in found:  # up to the first past the window's end, as below
-                read.append(match)
-                if match[1] > we:
-                    break
-            return read, ws
-        found = itertools.chain((first,), found)  # a match longer than its window's room
     matches: list[Match] = []
     inside: dict[str, int] = {}  # term → its matches in the window, matches[lo:hi]
     held = 0  # distinct terms in the window
