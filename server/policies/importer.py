@@ -209,6 +209,9 @@ async def import_lines(
     finally:
         for task in writes:  # an earlier batch failed: stop the rest
             task.cancel()
+        # Let them unwind (a transaction that was under way rolls back) before the error
+        # reaches the caller, instead of leaving pending tasks behind.
+        await asyncio.gather(*writes, return_exceptions=True)
     for data in old:
         if update_existing:
             patch = PolicyPatch.model_validate(

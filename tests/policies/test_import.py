@@ -4,6 +4,7 @@ imported, re-runs idempotent by external_id, ``--update`` recorded as revisions,
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import zlib
@@ -181,6 +182,10 @@ async def test_a_failing_batch_stops_the_import_and_keeps_earlier_batches(app, m
     monkeypatch.setattr(service, "create_many", fail_second)
     with pytest.raises(RuntimeError, match="disk full"):
         await import_lines([line(f"imp-{i}") for i in range(7)], batch_size=2)
+    # No write is left pending behind the error: the ones after it were stopped and
+    # have unwound.
+    pending = [t for t in asyncio.all_tasks() if "import_lines" in repr(t.get_coro())]
+    assert not [t for t in pending if not t.done()]
     # The first batch committed; the failed one left nothing; none after it ran.
     assert await Policy.all().values_list("external_id", flat=True) == ["imp-0", "imp-1"]
     assert calls == 2
