@@ -512,25 +512,20 @@ _DOC_NUMBER = re.compile(r"(?<!\S)[^\W\d_]+\s*[〔\[【〖(]\s*\d{4}\s*[〕\]】
 def _units(norm: str) -> Iterator[tuple[list[_Run], list[list[_Run]], str | None]]:
     """The query's segments to be: ``(runs, groups, text)``, where ``groups`` are the
     groups of runs (cut at separators) the segment is made of — one, or the several
-    pieces of a document number — and ``text`` the document number as written."""
-    spans = [(m.start(), m.end()) for m in _DOC_NUMBER.finditer(norm)]
-    pending: list[list[_Run]] = []
-    span: tuple[int, int] | None = None
-    for group in _runs(norm):
-        start = group[0].start
-        inside = next(((a, b) for a, b in spans if a <= start < b), None)
-        if pending and inside != span:
-            assert span is not None
-            yield [r for g in pending for r in g], pending, "".join(norm[span[0] : span[1]].split())
-            pending = []
-        if inside is None:
-            yield group, [group], None
+    pieces of a document number — and ``text`` the document number as written. A
+    number is bounded by white space, so no group straddles its edge."""
+    spans = [m.span() for m in _DOC_NUMBER.finditer(norm)]
+
+    def span_of(group: list[_Run]) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in spans if a <= group[0].start < b), None)
+
+    for span, grouped in itertools.groupby(_runs(norm), key=span_of):
+        groups = list(grouped)
+        if span is None:
+            yield from ((group, [group], None) for group in groups)
         else:
-            pending.append(group)
-        span = inside
-    if pending:
-        assert span is not None
-        yield [r for g in pending for r in g], pending, "".join(norm[span[0] : span[1]].split())
+            runs = [run for group in groups for run in group]
+            yield runs, groups, "".join(norm[span[0] : span[1]].split())
 
 
 def parse_query(q: str, *, prefix_last: bool = False) -> ParsedQuery:
