@@ -307,11 +307,6 @@ def _matches(text: str, pq: ParsedQuery, is_plain: bool | None = None) -> Iterat
     return _normalized_matches(text, m)
 
 
-def _find_matches(text: str, pq: ParsedQuery) -> list[Match]:
-    """Every match of :func:`_matches`."""
-    return list(_matches(text, pq))
-
-
 def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """Normalized text plus, per normalized char, the original span ``[start, end)``.
 
