@@ -56,10 +56,10 @@ class Policy(Model):
     id = fields.IntField(primary_key=True)
     external_id = fields.CharField(max_length=128, unique=True, null=True)
     title = fields.CharField(max_length=300)
-    doc_number = fields.CharField(max_length=100, default="", db_index=True)
+    doc_number = fields.CharField(max_length=100, default="")
     issuer = fields.CharField(max_length=128)
-    issuer_code = fields.CharField(max_length=64, db_index=True)
-    publish_date = fields.DateField(null=True, db_index=True)
+    issuer_code = fields.CharField(max_length=64)
+    publish_date = fields.DateField(null=True)
     effective_date = fields.DateField(null=True)
     expiry_date = fields.DateField(null=True)
     status = fields.CharField(max_length=16, default=PolicyStatus.DRAFT.value, db_index=True)
@@ -100,7 +100,6 @@ class PolicyTag(Model):
     class Meta:
         table = "policy_tags"
         unique_together = (("policy", "scheme", "code"),)
-        indexes = (("scheme", "code", "policy_id"),)
 
 
 class Attachment(Model):

@@ -5,6 +5,7 @@ imported, re-runs idempotent by external_id, ``--update`` recorded as revisions,
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import sqlite3
 import zlib
@@ -389,3 +390,39 @@ async def test_chinese_labels_are_accepted_as_codes(app):
     assert b.categories == ["employment", "relief"]
     assert (c.stage, c.audience, c.topics) == ("decision", "both", ["grassroots.openness"])
     assert i.topics == ["elderly-care.aid"]
+
+
+async def test_writes_maintain_no_index_that_no_query_reads(app):
+    """Migration 0012 dropped the policy indexes nothing reads any more; the database's
+    classification counts (the fallback while the engine is not ready) still agree with
+    the engine's without them."""
+    from server.core.db import connection, dialect
+    from server.policies.service import tag_counts
+
+    migration = importlib.import_module("server.migrations.0012_policy_write_indexes")
+
+    conn = connection()
+    if dialect() == "sqlite":
+        rows = await conn.execute_query_dict("SELECT name FROM sqlite_master WHERE type = 'index'")
+    else:
+        rows = await conn.execute_query_dict("SELECT indexname AS name FROM pg_indexes")
+    names = {r["name"] for r in rows}
+    assert not names & set(migration.INDEXES)
+    assert "idx_policies_status_9dfe5d" in names  # the admin list's filter keeps its index
+
+    report = await import_lines(
+        [
+            line("idx-a", topics=["elderly-care.home-care"], categories=["稳岗就业"]),
+            line("idx-b", topics=["elderly-care.home-care"], regions=["320682", "320600"]),
+            line("idx-c", status="draft", regions=["320681"]),
+        ]
+    )
+    assert report.created == 3 and not report.rejected
+    engine = app.ctx.search_engine
+    await app.ctx.indexer.catch_up()
+    engine.refresh(force=True)
+    counts = await tag_counts()
+    assert counts == engine.facet_counts()
+    assert counts[("topic", "elderly-care.home-care")] == 2
+    assert counts[("region", "320600")] == 1
+    assert ("region", "320681") not in counts  # only the draft has it
