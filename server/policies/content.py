@@ -54,12 +54,20 @@ def sanitize_html(value: str) -> str:
     )
 
 
-def body_to_html(body: str) -> str:
-    """Plain text (paragraphs on lines) becomes ``<p>`` paragraphs; HTML is sanitised."""
+def body_content(body: str) -> tuple[str, str]:
+    """The HTML of a body and its plain text: plain text (paragraphs on lines) becomes
+    ``<p>`` paragraphs, HTML is sanitised; the text has one line per block.
+
+    A plain body's text is its paragraphs as they are: :func:`html_to_text` of its HTML
+    gives the same (escaping and unescaping cancel out), at a tenth of a bulk import's
+    content work.
+    """
     if _LOOKS_LIKE_HTML.search(body):
-        return sanitize_html(body)
+        clean = sanitize_html(body)
+        return clean, html_to_text(clean)
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
-    return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    body_html = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    return body_html, "\n".join(paragraphs)
 
 
 def html_to_text(value: str) -> str:

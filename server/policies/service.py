@@ -24,7 +24,7 @@ from server.core.jsonutil import dumps
 from server.core.outbox import record_event
 from server.core.permissions import Principal, Role
 from server.core.routing import INT32_MAX
-from server.policies.content import body_to_html, html_to_text
+from server.policies.content import body_content
 from server.policies.industries import industry_ancestors, is_valid_industry
 from server.policies.models import (
     ApplicationGuide,
@@ -407,9 +407,7 @@ class PreparedContent:
 
 def prepare_content(body: str) -> PreparedContent:
     """The derived content of a write: sanitised HTML and its plain text (~20 µs)."""
-    body_html = body_to_html(body)
-    body_text = html_to_text(body_html)
-    return PreparedContent(body_html, body_text)
+    return PreparedContent(*body_content(body))
 
 
 def _policy_fields(
@@ -638,8 +636,7 @@ async def update_policy(
             policy.issuer_code = book.issuer_code(patch.issuer)
             await book.save_new_issuers(conn)
         if patch.body is not None:
-            policy.body_html = body_to_html(patch.body)
-            policy.body_text = html_to_text(policy.body_html)
+            policy.body_html, policy.body_text = body_content(patch.body)
         if (
             policy.effective_date
             and policy.expiry_date
