@@ -31,7 +31,7 @@ import tantivy
 from server.core.db import connection, placeholders
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
-from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, to_json_many
+from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, fields_many
 
 log = logging.getLogger("zwgk.search.indexer")
 
@@ -57,6 +57,8 @@ _JSON_COLUMNS = ("topics", "industries", "categories", "regions")
 BATCH = 500
 #: A rebuild or backlog of at least this many policies builds documents in worker processes.
 PARALLEL_FROM = 5_000
+#: An engine document as a plain dict (see :func:`~server.search.schema.fields_many`).
+Fields = dict[str, Any]
 #: While working through a long backlog, commit at least this often (search freshness).
 COMMIT_SECONDS = 1.0
 #: The writer's memory budget: a segment is flushed when it is full. Fewer, bigger segments
@@ -117,9 +119,14 @@ async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
     return out
 
 
-def _documents(rows: list[dict[str, Any]]) -> list[str]:
-    """The engine documents (JSON) of the indexed policies among ``rows``."""
-    return to_json_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES])
+def _documents(rows: list[dict[str, Any]]) -> list[Fields]:
+    """The engine documents (as dicts) of the indexed policies among ``rows``."""
+    return fields_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES])
+
+
+def _add(writer: tantivy.IndexWriter, docs: list[Fields]) -> None:
+    for doc in docs:
+        writer.add_document(tantivy.Document.from_dict(doc, SCHEMA))
 
 
 async def _indexed_rows() -> AsyncIterator[list[dict[str, Any]]]:
@@ -150,7 +157,7 @@ async def _indexed_count() -> int:
 class _Builder(Protocol):
     parallel: int
 
-    def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[str]]: ...
+    def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[Fields]]: ...
 
 
 @asynccontextmanager
@@ -170,7 +177,7 @@ async def _document_builder(policies: int) -> AsyncIterator[_Builder]:
     class Build:
         parallel = cpus if pool is not None else 1
 
-        def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[str]]:
+        def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[Fields]]:
             if pool is None:
                 return asyncio.ensure_future(asyncio.to_thread(_documents, rows))
             return loop.run_in_executor(pool, _documents, rows)
@@ -262,19 +269,17 @@ class Indexer:
             writer = index.writer(self.heap_bytes, 1)
             count = 0
             async with _document_builder(await _indexed_count()) as build:
-                pending: deque[asyncio.Future[list[str]]] = deque()
+                pending: deque[asyncio.Future[list[Fields]]] = deque()
                 async for rows in _indexed_rows():
                     pending.append(build(rows))
                     # Keep every builder busy while the writer takes finished batches.
                     while len(pending) > 2 * build.parallel or (pending and pending[0].done()):
                         docs = await pending.popleft()
-                        for doc in docs:
-                            writer.add_json(doc)
+                        _add(writer, docs)
                         count += len(docs)
                 while pending:
                     docs = await pending.popleft()
-                    for doc in docs:
-                        writer.add_json(doc)
+                    _add(writer, docs)
                     count += len(docs)
             await asyncio.to_thread(writer.commit)
             await asyncio.to_thread(writer.wait_merging_threads)
@@ -313,7 +318,7 @@ class Indexer:
             assert writer is not None and path is not None
             committed_at = time.monotonic()
             async with _document_builder(backlog) as build:
-                pending: deque[tuple[int, list[int], asyncio.Future[list[str]]]] = deque()
+                pending: deque[tuple[int, list[int], asyncio.Future[list[Fields]]]] = deque()
                 read_to = self.cursor
                 done = False
                 while pending or not done:
@@ -331,8 +336,7 @@ class Indexer:
                     docs = await built
                     for pid in ids:
                         writer.delete_documents_by_term("id", pid)
-                    for doc in docs:
-                        writer.add_json(doc)
+                    _add(writer, docs)
                     applied += len(ids)
                     if not pending or time.monotonic() - committed_at >= COMMIT_SECONDS:
                         await asyncio.to_thread(writer.commit)

@@ -27,7 +27,7 @@ from server.search.analysis import (
     normalize,
     parse_query,
 )
-from server.search.schema import SCHEMA, PolicySource, to_json
+from server.search.schema import SCHEMA, PolicySource, to_document
 from server.search.snippets import highlight, make_snippet
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
@@ -597,8 +597,8 @@ def _index(docs: tuple[tuple[str, str, str], ...], path: Path) -> tantivy.Index:
     index = tantivy.Index(SCHEMA, path=str(path))
     writer = index.writer(50_000_000, 1)
     for rowid, (title, summary, body) in enumerate(docs, start=1):
-        writer.add_json(
-            to_json(
+        writer.add_document(
+            to_document(
                 PolicySource(
                     id=rowid,
                     title=title,
@@ -697,8 +697,8 @@ def test_status_filter_by_exclusion_finds_what_the_intersection_finds(
     index = tantivy.Index(SCHEMA, path=str(tmp_path))
     writer = index.writer(50_000_000, 1)
     for pid in range(1, 61):
-        writer.add_json(
-            to_json(
+        writer.add_document(
+            to_document(
                 PolicySource(
                     id=pid,
                     title=_sentence(rng, 6),
