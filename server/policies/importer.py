@@ -167,7 +167,7 @@ async def import_lines(
 
     async def write(batch: list[PolicyIn], previous: asyncio.Task[None] | None) -> None:
         # Content is derived here, while the previous batch's statements run on the
-        # driver's thread (~20 µs a policy: worker processes cost more in pickling).
+        # driver's thread (~10 µs a policy: worker processes cost more in pickling).
         contents = [service.prepare_content(d.body) for d in batch]
         if previous is not None:
             await previous
