@@ -31,7 +31,7 @@ import tantivy
 from server.core.db import connection, placeholders
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
-from server.search.schema import INDEXED_STATUSES, SCHEMA, PolicySource, fields_many
+from server.search.schema import INDEXED_STATUSES, SCHEMA, Fields, PolicySource, fields_many
 
 log = logging.getLogger("zwgk.search.indexer")
 
@@ -57,8 +57,6 @@ _JSON_COLUMNS = ("topics", "industries", "categories", "regions")
 BATCH = 500
 #: A rebuild or backlog of at least this many policies builds documents in worker processes.
 PARALLEL_FROM = 5_000
-#: An engine document as a plain dict (see :func:`~server.search.schema.fields_many`).
-Fields = dict[str, Any]
 #: While working through a long backlog, commit at least this often (search freshness).
 COMMIT_SECONDS = 1.0
 #: The writer's memory budget: a segment is flushed when it is full. Fewer, bigger segments
@@ -125,6 +123,7 @@ def _documents(rows: list[dict[str, Any]]) -> list[Fields]:
 
 
 def _add(writer: tantivy.IndexWriter, docs: list[Fields]) -> None:
+    """Hand documents to the writer (the bindings convert each dict in Rust)."""
     for doc in docs:
         writer.add_document(tantivy.Document.from_dict(doc, SCHEMA))
 

@@ -37,6 +37,8 @@ BOOSTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
 STAGE_RANK = {"decision": 0, "execution": 1, "management": 2, "service": 3, "result": 4}
 #: Statuses the index holds (drafts and withdrawn policies are never searchable).
 INDEXED_STATUSES = frozenset({"published", "expired"})
+#: An engine document as a plain dict, field name → value (see :func:`fields_many`).
+Fields = dict[str, Any]
 
 
 def build_schema() -> tantivy.Schema:
@@ -89,7 +91,7 @@ def to_document(p: PolicySource) -> tantivy.Document:
     return tantivy.Document.from_dict(fields_many([p])[0], SCHEMA)
 
 
-def fields_many(policies: Sequence[PolicySource]) -> list[dict[str, Any]]:
+def fields_many(policies: Sequence[PolicySource]) -> list[Fields]:
     """The engine documents of policies as plain dicts, for ``Document.from_dict`` (pure
     CPU work: run it off the event loop). Their text is tokenized in one batch
     (:func:`~server.search.analysis.index_fields_many`).
@@ -110,8 +112,8 @@ def _field_texts(p: PolicySource) -> tuple[str, ...]:
     return tuple(by_field[name] for name in TEXT_FIELDS)
 
 
-def _document(p: PolicySource, analysed: Iterator[tuple[str, str]]) -> dict[str, Any]:
-    fields: dict[str, Any] = {"id": p.id}
+def _document(p: PolicySource, analysed: Iterator[tuple[str, str]]) -> Fields:
+    fields: Fields = {"id": p.id}
     for name in TEXT_FIELDS:
         fields[name], fields[CHAR_FIELD[name]] = next(analysed)
     window, cut = _window(p.body_text or p.summary)
