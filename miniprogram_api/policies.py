@@ -85,10 +85,7 @@ async def _run_search(request: Request, model: type[SearchParams], *, browse: bo
                 hot = (params.q, result.total if result.match == "exact" else 0)
             return CachedPage(dumps_bytes(result.to_dict()), hot)
 
-        if cache.enabled:
-            page = await cache.get_or_compute(_cache_key(params, browse), compute, alias=alias)
-        else:  # caching off: every request searches, and no key need be built
-            page = await compute()
+        page = await cache.get_or_compute(_cache_key(params, browse), compute, alias=alias)
     if page.hot is not None:
         ctx.hot_words.add(page.hot[0], page.hot[1], client_ip(request))
     return raw(page.body, content_type="application/json")
