@@ -59,8 +59,7 @@ def body_content(body: str) -> tuple[str, str]:
     ``<p>`` paragraphs, HTML is sanitised; the text has one line per block.
 
     A plain body's text is its paragraphs as they are: :func:`html_to_text` of its HTML
-    gives the same (escaping and unescaping cancel out), at a tenth of a bulk import's
-    content work.
+    gives the same (escaping and unescaping cancel out), ~9 µs a policy later.
     """
     if _LOOKS_LIKE_HTML.search(body):
         clean = sanitize_html(body)

@@ -122,8 +122,9 @@ def _documents(rows: list[dict[str, Any]]) -> list[Fields]:
     return fields_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES])
 
 
-def _add(writer: tantivy.IndexWriter, docs: list[Fields]) -> None:
-    """Hand documents to the writer (the bindings convert each dict in Rust)."""
+def add_documents(writer: tantivy.IndexWriter, docs: list[Fields]) -> None:
+    """Hand documents made by :func:`~server.search.schema.fields_many` to the writer (the
+    bindings convert each dict in Rust)."""
     for doc in docs:
         writer.add_document(tantivy.Document.from_dict(doc, SCHEMA))
 
@@ -274,11 +275,11 @@ class Indexer:
                     # Keep every builder busy while the writer takes finished batches.
                     while len(pending) > 2 * build.parallel or (pending and pending[0].done()):
                         docs = await pending.popleft()
-                        _add(writer, docs)
+                        add_documents(writer, docs)
                         count += len(docs)
                 while pending:
                     docs = await pending.popleft()
-                    _add(writer, docs)
+                    add_documents(writer, docs)
                     count += len(docs)
             await asyncio.to_thread(writer.commit)
             await asyncio.to_thread(writer.wait_merging_threads)
@@ -335,7 +336,7 @@ class Indexer:
                     docs = await built
                     for pid in ids:
                         writer.delete_documents_by_term("id", pid)
-                    _add(writer, docs)
+                    add_documents(writer, docs)
                     applied += len(ids)
                     if not pending or time.monotonic() - committed_at >= COMMIT_SECONDS:
                         await asyncio.to_thread(writer.commit)

@@ -86,11 +86,6 @@ def _window(text: str) -> tuple[str, bool]:
     return text[:SNIPPET_WINDOW], len(text) > SNIPPET_WINDOW
 
 
-def to_document(p: PolicySource) -> tantivy.Document:
-    """The engine document of one policy (see :func:`fields_many`)."""
-    return tantivy.Document.from_dict(fields_many([p])[0], SCHEMA)
-
-
 def fields_many(policies: Sequence[PolicySource]) -> list[Fields]:
     """The engine documents of policies as plain dicts, for ``Document.from_dict`` (pure
     CPU work: run it off the event loop). Their text is tokenized in one batch

@@ -27,7 +27,8 @@ from server.search.analysis import (
     normalize,
     parse_query,
 )
-from server.search.schema import SCHEMA, PolicySource, to_document
+from server.search.indexer import add_documents
+from server.search.schema import SCHEMA, PolicySource, fields_many
 from server.search.snippets import highlight, make_snippet
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
@@ -596,24 +597,23 @@ class Outcome:
 def _index(docs: tuple[tuple[str, str, str], ...], path: Path) -> tantivy.Index:
     index = tantivy.Index(SCHEMA, path=str(path))
     writer = index.writer(50_000_000, 1)
-    for rowid, (title, summary, body) in enumerate(docs, start=1):
-        writer.add_document(
-            to_document(
-                PolicySource(
-                    id=rowid,
-                    title=title,
-                    doc_number="",
-                    issuer="x",
-                    publish_date=None,
-                    status="published",
-                    audience="both",
-                    stage="execution",
-                    summary=summary,
-                    body_text=body,
-                    tags=(),
-                )
-            )
+    sources = [
+        PolicySource(
+            id=rowid,
+            title=title,
+            doc_number="",
+            issuer="x",
+            publish_date=None,
+            status="published",
+            audience="both",
+            stage="execution",
+            summary=summary,
+            body_text=body,
+            tags=(),
         )
+        for rowid, (title, summary, body) in enumerate(docs, start=1)
+    ]
+    add_documents(writer, fields_many(sources))  # as the indexer does
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
@@ -696,24 +696,23 @@ def test_status_filter_by_exclusion_finds_what_the_intersection_finds(
     rng = random.Random(3)
     index = tantivy.Index(SCHEMA, path=str(tmp_path))
     writer = index.writer(50_000_000, 1)
-    for pid in range(1, 61):
-        writer.add_document(
-            to_document(
-                PolicySource(
-                    id=pid,
-                    title=_sentence(rng, 6),
-                    doc_number="",
-                    issuer="x",
-                    publish_date=None,
-                    status="expired" if rng.random() < expired_share else "published",
-                    audience="both",
-                    stage="execution",
-                    summary=_sentence(rng, 10),
-                    body_text=_sentence(rng, 40),
-                    tags=(("topic", "a" if pid % 2 else "b"),),
-                )
-            )
+    sources = [
+        PolicySource(
+            id=pid,
+            title=_sentence(rng, 6),
+            doc_number="",
+            issuer="x",
+            publish_date=None,
+            status="expired" if rng.random() < expired_share else "published",
+            audience="both",
+            stage="execution",
+            summary=_sentence(rng, 10),
+            body_text=_sentence(rng, 40),
+            tags=(("topic", "a" if pid % 2 else "b"),),
         )
+        for pid in range(1, 61)
+    ]
+    add_documents(writer, fields_many(sources))
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
