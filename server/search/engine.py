@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,8 @@ import tantivy
 from server.core.errors import AppError
 from server.core.jsonutil import loads
 from server.search import query as qb
-from server.search.analysis import ParsedQuery
+from server.search.analysis import ParsedQuery, Segment
+from server.search.phrases import IndexedPhrases, PhraseLookup, phrase_boost
 from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
 from server.search.snippets import highlight, make_snippet, plain
 
@@ -47,6 +48,10 @@ DOC_CACHE_ENTRIES = 4096
 #: meaningful within one: the reader reloads only when this engine says so): the policy
 #: id, the item, and whether its title and window are :func:`~snippets.plain`.
 DocCache = dict[tuple[int, int], tuple[int, dict[str, Any], tuple[bool, bool]]]
+#: Builds the text part of a query, given how this index holds phrases (see
+#: :func:`server.search.query.text_query`): the engine calls it with the reader it
+#: searches, so a query never names phrase tokens that reader's index lacks.
+TextBuilder = Callable[[PhraseLookup | None], tantivy.Query]
 
 
 class SearchUnavailable(AppError):
@@ -64,9 +69,12 @@ def read_meta(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def write_meta(path: Path, cursor: int) -> None:
+def write_meta(path: Path, cursor: int, phrases: IndexedPhrases) -> None:
+    """Record what the index at ``path`` holds: its schema version, the change cursor it is
+    current to, and its phrase tokens (see :mod:`server.search.phrases`)."""
     tmp = path / (META + ".tmp")
-    tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "cursor": cursor}))
+    meta = {"schema_version": SCHEMA_VERSION, "cursor": cursor, "phrases": list(phrases.terms)}
+    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path / META)
 
 
@@ -121,6 +129,9 @@ class _State:
     status_counts: dict[str, int] | None = None
     generation: str = ""
     docs: DocCache = field(default_factory=dict)
+    phrases: IndexedPhrases = field(default_factory=IndexedPhrases)
+    #: (field, phrase token) → its boost (index statistics of this reader generation).
+    phrase_boosts: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.generation = f"{self.path.name}:{self.cursor}"
@@ -170,7 +181,7 @@ class SearchEngine:
         except BaseException:
             log.exception("search index at %s could not be opened", path)
             return
-        self._state = _State(path, index, stamp, stamp[1])
+        self._state = _State(path, index, stamp, stamp[1], phrases=IndexedPhrases.from_meta(meta))
         self._facets = None
 
     @property
@@ -198,27 +209,67 @@ class SearchEngine:
             raise SearchUnavailable("the search index is being built; try again in a minute")
         return state.index.searcher(), state.docs
 
-    def _filters(self, searcher: tantivy.Searcher, filters: qb.Filters) -> qb.FilterParts:
+    def _status_counts(self, searcher: tantivy.Searcher) -> dict[str, int] | None:
+        """Documents per indexed status, deleted ones included until merged (cached per
+        reader generation)."""
         state = self._state
-        counts = None if state is None else state.status_counts
-        if state is not None and counts is None:
-            counts = {s: int(searcher.doc_freq("status", s)) for s in sorted(INDEXED_STATUSES)}
-            state.status_counts = counts
-        return qb.filter_parts(filters, counts)
+        if state is None:
+            return None
+        if state.status_counts is None:
+            state.status_counts = {
+                s: int(searcher.doc_freq("status", s)) for s in sorted(INDEXED_STATUSES)
+            }
+        return state.status_counts
+
+    def _max_doc(self, searcher: tantivy.Searcher) -> int:
+        """The document count the engine's BM25 uses: deleted documents included until
+        merged, as in its document frequencies (every document has one indexed status)."""
+        return sum((self._status_counts(searcher) or {}).values())
+
+    def _phrase_lookup(self, searcher: tantivy.Searcher) -> PhraseLookup | None:
+        """How the index ``searcher`` reads holds phrases (``None``: as phrases only)."""
+        state = self._state
+        if state is None or not state.phrases:
+            return None
+        by_chain = state.phrases.by_chain
+        boosts = state.phrase_boosts
+
+        def lookup(seg: Segment, field_name: str) -> tuple[str, float] | None:
+            token = by_chain.get(seg.tokens)
+            if token is None:
+                return None
+            boost = boosts.get((field_name, token))
+            if boost is None:
+                boost = phrase_boost(
+                    lambda term: int(searcher.doc_freq(field_name, term)),
+                    self._max_doc(searcher),
+                    seg.tokens,
+                    token,
+                )
+                boosts[(field_name, token)] = boost
+            return token, boost
+
+        return lookup
+
+    def _filters(self, searcher: tantivy.Searcher, filters: qb.Filters) -> qb.FilterParts:
+        return qb.filter_parts(filters, self._status_counts(searcher))
 
     # ------------------------------------------------------------------ searching
 
     def run(
         self,
-        text: tantivy.Query | None,
+        build: TextBuilder | None,
         filters: qb.Filters,
         *,
         sort: str,
         offset: int,
         limit: int,
     ) -> Page:
-        """One page of hits in the documented order (see :func:`_ranked`)."""
+        """One page of hits in the documented order (see :func:`_ranked`); ``build``
+        makes the text query (``None``: filters only, as browsing)."""
         searcher, docs = self._searcher()
+        lookup = self._phrase_lookup(searcher)
+        text = None if build is None else qb.guarded(lambda: build(lookup))
         if sort == "stage":
             return qb.guarded(lambda: self._by_stage(searcher, docs, text, filters, offset, limit))
         query = qb.guarded(lambda: qb.combine(text, self._filters(searcher, filters)))

@@ -31,7 +31,9 @@ import tantivy
 from server.core.db import connection, placeholders
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
+from server.search.phrases import NO_PHRASES, IndexedPhrases
 from server.search.schema import INDEXED_STATUSES, SCHEMA, Fields, PolicySource, fields_many
+from server.search.synonyms import load_groups
 
 log = logging.getLogger("zwgk.search.indexer")
 
@@ -64,6 +66,9 @@ COMMIT_SECONDS = 1.0
 #: segment instead of two, 13 % less time per query of the bench mix); ~45,000 policies
 #: fit. The memory is taken as documents arrive, not when the writer opens.
 HEAP_BYTES = 256_000_000
+#: How often the following indexer compares the synonym groups with the phrases its index
+#: holds (a group that gained a multi-character term makes it rebuild the index).
+PHRASE_CHECK_SECONDS = 30.0
 
 
 def _as_date(value: Any) -> date | None:
@@ -117,9 +122,9 @@ async def _load(ids: Sequence[int]) -> list[dict[str, Any]]:
     return out
 
 
-def _documents(rows: list[dict[str, Any]]) -> list[Fields]:
+def _documents(rows: list[dict[str, Any]], phrases: IndexedPhrases) -> list[Fields]:
     """The engine documents (as dicts) of the indexed policies among ``rows``."""
-    return fields_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES])
+    return fields_many([_source(r) for r in rows if r["status"] in INDEXED_STATUSES], phrases)
 
 
 def add_documents(writer: tantivy.IndexWriter, docs: list[Fields]) -> None:
@@ -161,7 +166,7 @@ class _Builder(Protocol):
 
 
 @asynccontextmanager
-async def _document_builder(policies: int) -> AsyncIterator[_Builder]:
+async def _document_builder(policies: int, phrases: IndexedPhrases) -> AsyncIterator[_Builder]:
     """Builds engine documents from rows: in worker processes when ``policies`` (how many
     are about to be built) repay starting them (a document is ~0.1 ms of CPU, most of it
     Python), else in a thread."""
@@ -179,8 +184,8 @@ async def _document_builder(policies: int) -> AsyncIterator[_Builder]:
 
         def __call__(self, rows: list[dict[str, Any]]) -> asyncio.Future[list[Fields]]:
             if pool is None:
-                return asyncio.ensure_future(asyncio.to_thread(_documents, rows))
-            return loop.run_in_executor(pool, _documents, rows)
+                return asyncio.ensure_future(asyncio.to_thread(_documents, rows, phrases))
+            return loop.run_in_executor(pool, _documents, rows, phrases)
 
     try:
         yield Build()
@@ -208,6 +213,8 @@ class Indexer:
         self._index: tantivy.Index | None = None
         self._writer: tantivy.IndexWriter | None = None
         self.cursor = 0
+        #: The phrase tokens of the open index (fixed per index: see ``phrases``).
+        self.phrases = NO_PHRASES
         self._lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ writer
@@ -218,7 +225,9 @@ class Indexer:
         self._writer = index.writer(self.heap_bytes, 1)
         self._index = index
         self._path = path
-        self.cursor = int((read_meta(path) or {}).get("cursor", 0))
+        meta = read_meta(path)
+        self.cursor = int((meta or {}).get("cursor", 0))
+        self.phrases = IndexedPhrases.from_meta(meta)
 
     def close(self) -> None:
         if self._writer is not None:
@@ -265,10 +274,11 @@ class Indexer:
             path = self.root / name
             path.mkdir()
             cursor = await changes.latest_change(connection())
+            phrases = IndexedPhrases.of_groups(await load_groups())
             index = tantivy.Index(SCHEMA, path=str(path), reuse=False)
             writer = index.writer(self.heap_bytes, 1)
             count = 0
-            async with _document_builder(await _indexed_count()) as build:
+            async with _document_builder(await _indexed_count(), phrases) as build:
                 pending: deque[asyncio.Future[list[Fields]]] = deque()
                 async for rows in _indexed_rows():
                     pending.append(build(rows))
@@ -283,7 +293,7 @@ class Indexer:
                     count += len(docs)
             await asyncio.to_thread(writer.commit)
             await asyncio.to_thread(writer.wait_merging_threads)
-            write_meta(path, cursor)
+            write_meta(path, cursor, phrases)
             self.close()
             swap_current(self.root, name)
             self._open(path)
@@ -317,7 +327,7 @@ class Indexer:
             path = self._path
             assert writer is not None and path is not None
             committed_at = time.monotonic()
-            async with _document_builder(backlog) as build:
+            async with _document_builder(backlog, self.phrases) as build:
                 pending: deque[tuple[int, list[int], asyncio.Future[list[Fields]]]] = deque()
                 read_to = self.cursor
                 done = False
@@ -341,19 +351,32 @@ class Indexer:
                     if not pending or time.monotonic() - committed_at >= COMMIT_SECONDS:
                         await asyncio.to_thread(writer.commit)
                         self.cursor = upto
-                        write_meta(path, upto)
+                        write_meta(path, upto, self.phrases)
                         committed_at = time.monotonic()
         if applied and self.on_commit is not None:
             self.on_commit()
         return applied
 
+    async def phrases_outdated(self) -> bool:
+        """Whether the synonym groups hold a phrase the open index does not (it is then
+        searched as a phrase: correct, but slower until a rebuild)."""
+        wanted = IndexedPhrases.of_groups(await load_groups())
+        return not set(wanted.terms) <= set(self.phrases.terms)
+
     async def run_forever(self, interval: float = 0.2) -> None:
-        """Follow the change cursor until cancelled (the ``zwgk indexer`` loop)."""
+        """Follow the change cursor until cancelled (the ``zwgk indexer`` loop), and
+        rebuild when the synonyms gained a phrase the index does not hold."""
+        checked = time.monotonic()
         while True:
             try:
                 if not usable(live_dir(self.root)):
                     await self.ensure()
                 await self.catch_up()
+                if time.monotonic() - checked >= PHRASE_CHECK_SECONDS:
+                    checked = time.monotonic()
+                    if await self.phrases_outdated():
+                        log.info("the synonyms hold new phrases: rebuilding the search index")
+                        await self.rebuild()
             except asyncio.CancelledError:
                 raise
             except Exception:

@@ -20,6 +20,7 @@ import tantivy
 
 from server.core.errors import ValidationFailed
 from server.search.analysis import Segment, _is_han
+from server.search.phrases import PhraseLookup
 from server.search.schema import BOOSTS, CHAR_FIELD, INDEXED_STATUSES, SCHEMA, TEXT_FIELDS
 
 T = TypeVar("T")
@@ -72,13 +73,16 @@ def _is_han_char(token: str) -> bool:
     return len(token) == 1 and _is_han(ord(token))
 
 
-def segment_query(seg: Segment, field_name: str) -> tantivy.Query:
+def segment_query(
+    seg: Segment, field_name: str, phrases: PhraseLookup | None = None
+) -> tantivy.Query:
     """One phrase segment in one field (see the query semantics in ``analysis``).
 
     Only two kinds of segment end in a prefix: one Han character alone (``c*``: the
     field's character terms, ranked by BM25) and, for suggestions, a final word piece.
     A Han character after a word is an exact token: the index holds the leading unigram
-    of a run that follows a word.
+    of a run that follows a word. A phrase the index holds as one token (``phrases``, see
+    :mod:`server.search.phrases`) is that token, boosted to score as the phrase.
     """
     tokens: list[str | tuple[int, str]] = list(seg.tokens)
     last = seg.tokens[-1]
@@ -87,12 +91,17 @@ def segment_query(seg: Segment, field_name: str) -> tantivy.Query:
     if not seg.prefix:
         if len(seg.tokens) == 1:
             return _term(field_name, last)
+        held = phrases(seg, field_name) if phrases is not None else None
+        if held is not None:
+            return tantivy.Query.boost_query(_term(field_name, held[0]), held[1])
         return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
     return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
 
 
 def text_query(
-    segments: Sequence[Segment | Sequence[Segment]], fields: Sequence[str] = TEXT_FIELDS
+    segments: Sequence[Segment | Sequence[Segment]],
+    fields: Sequence[str] = TEXT_FIELDS,
+    phrases: PhraseLookup | None = None,
 ) -> tantivy.Query:
     """All segments must match, each in one of ``fields``, boosted title > summary > body.
 
@@ -105,7 +114,7 @@ def text_query(
         shoulds = [
             (
                 Occur.Should,
-                tantivy.Query.boost_query(segment_query(seg, f), BOOSTS.get(f, 1.0)),
+                tantivy.Query.boost_query(segment_query(seg, f, phrases), BOOSTS.get(f, 1.0)),
             )
             for seg in alternatives
             for f in fields
@@ -115,10 +124,12 @@ def text_query(
 
 
 def any_word_query(
-    words: Sequence[Sequence[Segment]], fields: Sequence[str] = TEXT_FIELDS
+    words: Sequence[Sequence[Segment]],
+    fields: Sequence[str] = TEXT_FIELDS,
+    phrases: PhraseLookup | None = None,
 ) -> tantivy.Query:
     """At least one of ``words`` (each a list of alternative segments) matches."""
-    shoulds = [(Occur.Should, text_query([alts], fields)) for alts in words]
+    shoulds = [(Occur.Should, text_query([alts], fields, phrases)) for alts in words]
     return tantivy.Query.boolean_query(shoulds)
 
 

@@ -22,9 +22,10 @@ import orjson
 import tantivy
 
 from server.search.analysis import index_fields_many
+from server.search.phrases import NO_PHRASES, IndexedPhrases
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Characters of the body kept in the index for snippets (the snippet is cut from these).
 SNIPPET_WINDOW = 700
 #: Characters of the summary kept for browse snippets.
@@ -86,10 +87,13 @@ def _window(text: str) -> tuple[str, bool]:
     return text[:SNIPPET_WINDOW], len(text) > SNIPPET_WINDOW
 
 
-def fields_many(policies: Sequence[PolicySource]) -> list[Fields]:
+def fields_many(
+    policies: Sequence[PolicySource], phrases: IndexedPhrases = NO_PHRASES
+) -> list[Fields]:
     """The engine documents of policies as plain dicts, for ``Document.from_dict`` (pure
     CPU work: run it off the event loop). Their text is tokenized in one batch
-    (:func:`~server.search.analysis.index_fields_many`).
+    (:func:`~server.search.analysis.index_fields_many`); each text field also gets the
+    index's ``phrases`` it holds (see :mod:`server.search.phrases`).
 
     Dicts because a rebuild makes documents in worker processes and pickles them back:
     an engine ``Document`` pickles ~10 times slower. Dicts rather than JSON text: the
@@ -98,7 +102,7 @@ def fields_many(policies: Sequence[PolicySource]) -> list[Fields]:
     """
     texts = [text for p in policies for text in _field_texts(p)]
     analysed = iter(index_fields_many(texts))
-    return [_document(p, analysed) for p in policies]
+    return [_document(p, analysed, phrases) for p in policies]
 
 
 def _field_texts(p: PolicySource) -> tuple[str, ...]:
@@ -107,10 +111,13 @@ def _field_texts(p: PolicySource) -> tuple[str, ...]:
     return tuple(by_field[name] for name in TEXT_FIELDS)
 
 
-def _document(p: PolicySource, analysed: Iterator[tuple[str, str]]) -> Fields:
+def _document(
+    p: PolicySource, analysed: Iterator[tuple[str, str]], phrases: IndexedPhrases
+) -> Fields:
     fields: Fields = {"id": p.id}
     for name in TEXT_FIELDS:
-        fields[name], fields[CHAR_FIELD[name]] = next(analysed)
+        tokens, fields[CHAR_FIELD[name]] = next(analysed)
+        fields[name] = tokens + phrases.tokens_for(tokens) if phrases else tokens
     window, cut = _window(p.body_text or p.summary)
     item: dict[str, Any] = {
         "title": p.title,

@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, Protocol
 
-import tantivy
-
 from server.core.errors import ValidationFailed
 from server.search import query as qb
 from server.search.analysis import ParsedQuery, Segment, parse_query
-from server.search.engine import Page, SearchEngine, list_item
+from server.search.engine import Page, SearchEngine, TextBuilder, list_item
 from server.search.synonyms import Synonyms, segment_words
 
 #: Results beyond this rank are not served (deep pages cost the engine, help nobody).
@@ -169,8 +167,14 @@ def search_policies(
         synonyms.expand(seg) if use_synonyms and synonyms is not None else [seg]
         for seg in pq.segments
     ]
-    text = qb.guarded(lambda: qb.text_query(segments, fields))
-    page = _run(engine, text, filters, query.sort, offset, limit)
+    page = _run(
+        engine,
+        lambda phrases: qb.text_query(segments, fields, phrases),
+        filters,
+        query.sort,
+        offset,
+        limit,
+    )
     if page.total or query.prefix_last:
         return _page(query, page, _highlight_terms(pq, segments), "exact")
     # Nothing as written: relax (words by jieba, synonyms, all words, then any word).
@@ -181,12 +185,11 @@ def search_policies(
     for w in words:
         for seg in parse_query(w).segments:
             word_alts.append(synonyms.expand(seg) if synonyms is not None else [seg])
-    attempts = [lambda: qb.text_query(word_alts, fields)]
+    attempts: list[TextBuilder] = [lambda phrases: qb.text_query(word_alts, fields, phrases)]
     if len(word_alts) > 1:
-        attempts.append(lambda: qb.any_word_query(word_alts, fields))
+        attempts.append(lambda phrases: qb.any_word_query(word_alts, fields, phrases))
     for build in attempts:
-        relaxed = qb.guarded(build)
-        page = _run(engine, relaxed, filters, query.sort, offset, limit)
+        page = _run(engine, build, filters, query.sort, offset, limit)
         if page.total:
             result = _page(query, page, _highlight_terms(pq, word_alts), "related")
             result.words = words
@@ -196,7 +199,7 @@ def search_policies(
 
 def _run(
     engine: SearchEngine,
-    text: tantivy.Query | None,
+    text: TextBuilder | None,
     filters: qb.Filters,
     sort: str,
     offset: int,
