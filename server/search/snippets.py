@@ -146,6 +146,11 @@ class _Matcher:
     checked: bool
     longest: int
     index: dict[str, int]
+    #: The one term, when there is one, it is literal (Chinese) and has no word checks;
+    #: else ``""``. Its matches in a plain text are then what ``str.replace`` finds
+    #: (leftmost, non-overlapping), in C; a snippet's window starts at or before the
+    #: first of them, so the window alone holds the same ones.
+    only: str = ""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -172,6 +177,7 @@ def _matcher(terms: tuple[str, ...], open_terms: frozenset[str]) -> _Matcher | N
         )
         lookahead = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else "(?!)"
         direct = re.compile(f"{lookahead}(?:{alternatives})")
+    checked = any(starts_word) or any(ends_word)
     return _Matcher(
         terms=kept,
         normalized=normalized,
@@ -179,9 +185,10 @@ def _matcher(terms: tuple[str, ...], open_terms: frozenset[str]) -> _Matcher | N
         literal=literal,
         starts_word=starts_word,
         ends_word=ends_word,
-        checked=any(starts_word) or any(ends_word),
+        checked=checked,
         longest=max(map(len, kept)),
         index={t: i for i, t in enumerate(kept)},
+        only=kept[0] if literal and not checked and len(kept) == 1 else "",
     )
 
 
@@ -366,7 +373,18 @@ def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
 def highlight(text: str, pq: ParsedQuery, *, is_plain: bool | None = None) -> str:
     """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``
     (``is_plain``: :func:`plain` of ``text``, when known)."""
+    m = _matcher(pq.highlight_terms, pq.open_terms)
+    if m is not None and m.only and (plain(text) if is_plain is None else is_plain):
+        return _mark(text, m.only)
     return _render(text, 0, len(text), list(_matches(text, pq, is_plain)))
+
+
+def _mark(text: str, term: str) -> str:
+    """``text`` escaped, each occurrence of the Chinese ``term`` wrapped in ``<em>``
+    (escaping creates no occurrence and splits none)."""
+    if _HTML_SPECIAL.search(text):
+        text = html.escape(text)
+    return text.replace(term, "<em>" + term + "</em>")
 
 
 def make_snippet(
@@ -392,6 +410,14 @@ def make_snippet(
     # ``collapsed``: the caller's text has single spaces only (the stored windows).
     text = text.strip() if collapsed else _WS.sub(" ", text).strip()
     n = len(text)
+    m = _matcher(pq.highlight_terms, pq.open_terms)
+    if m is not None and m.only and (plain(text) if is_plain is None else is_plain):
+        # One term: the best window is its first occurrence's (see ``_Matcher.only``).
+        first = text.find(m.only) if n > width else -1
+        start = 0 if first < 0 else max(0, min(first - width // 5, n - width))
+        end = min(n, start + width)
+        body = _mark(text[start:end], m.only)
+        return ("…" if start > 0 else "") + body + ("…" if end < n else "")
     found = _matches(text, pq, is_plain)
     start = 0
     if n <= width:

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 import tantivy
+from hypothesis import example, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from server.core.errors import ValidationFailed
 from server.search import query as qb
@@ -412,6 +415,32 @@ def test_snippet_escapes_script_around_match() -> None:
     out = make_snippet(text, parse_query("稳岗补贴"), width=40)
     assert "&lt;script&gt;<em>稳岗补贴</em>&lt;/script&gt;" in out
     assert "<script>" not in out
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["补贴", "税", "哈", "补", "贴", "<", "&", '"', " ", "\u3000", "，", "a", "\n"]
+        )
+        | st.text(alphabet="甲乙丙丁", min_size=1, max_size=30),
+        max_size=60,
+    ).map("".join),
+    term=st.sampled_from(["补贴", "税", "补贴税", "哈哈", "哈哈哈"]),
+    width=st.sampled_from([3, 7, 20, 60]),
+)
+@example(text="甲" * 30 + "补贴" + "乙" * 40 + "补贴", term="补贴", width=20)
+@example(text="丁" * 9 + "哈" * 70, term="哈哈", width=20)
+@example(text="<b>补贴</b>" * 3, term="补贴", width=7)
+def test_one_chinese_term_is_marked_as_the_general_path_marks_it(
+    text: str, term: str, width: int
+) -> None:
+    """One literal term takes ``str.find``/``str.replace``; a second term that never
+    occurs sends the same query down the general path (matches, best window, render)."""
+    one = ParsedQuery(parse_query(term).segments, (term,))
+    general = ParsedQuery(one.segments, (term, "龘龘"))
+    assert highlight(text, one) == highlight(text, general)
+    assert make_snippet(text, one, width) == make_snippet(text, general, width)
 
 
 # --------------------------------------------------------------------------- property test
