@@ -119,8 +119,13 @@ def text_query(
             for seg in alternatives
             for f in fields
         ]
-        musts.append((Occur.Must, tantivy.Query.boolean_query(shoulds)))
-    return tantivy.Query.boolean_query(musts)
+        musts.append((Occur.Must, shoulds[0][1] if len(shoulds) == 1 else _boolean(shoulds)))
+    # One clause is the query itself: the engine then scores without a wrapper.
+    return musts[0][1] if len(musts) == 1 else _boolean(musts)
+
+
+def _boolean(clauses: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Query:
+    return tantivy.Query.boolean_query(clauses)
 
 
 def any_word_query(
@@ -207,4 +212,6 @@ def combine(text: tantivy.Query | None, filters: FilterParts) -> tantivy.Query:
             return everything
         clauses.append((Occur.Must, everything))
     clauses += [(Occur.MustNot, q) for q in filters.excluded]
+    if len(clauses) == 1 and text is not None:
+        return text  # no filter: the text query alone
     return tantivy.Query.boolean_query(clauses)
