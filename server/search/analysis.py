@@ -540,7 +540,21 @@ def parse_query(q: str, *, prefix_last: bool = False) -> ParsedQuery:
     the phrase finds exactly the documents that name it, not those that merely contain
     ``国办发``, ``2019`` and ``51号`` somewhere. Its pieces are highlighted as usual.
     """
-    units = list(_units(normalize(q)))
+    norm = normalize(q)
+    if norm and norm.translate(_CLASS_TABLE).count(_HAN) == len(norm):
+        # Most queries are one run of Chinese characters (税, 补贴, 稳岗返还): one segment
+        # of its bigrams, or one character as a prefix, highlighted as written.
+        if len(norm) == 1:
+            seg = Segment((norm,), True, norm)
+        else:
+            seg = Segment(tuple(map(str.__add__, norm[:-1], norm[1:])), False, norm)
+        return ParsedQuery((seg,), (norm,))
+    return _parse_normalized(norm, prefix_last)
+
+
+def _parse_normalized(norm: str, prefix_last: bool) -> ParsedQuery:
+    """:func:`parse_query` of a normalized query, whatever its shape."""
+    units = list(_units(norm))
     segments: list[Segment] = []
     terms: dict[str, None] = {}
     open_terms: set[str] = set()

@@ -184,6 +184,20 @@ def test_parse_query_segments() -> None:
     assert len(parse_query("高龄 高龄，高龄").segments) == 1
 
 
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(
+    q=st.text(alphabet="高龄补贴豈〇𠀀 ，a5〔〕号\u200bＡ", max_size=12),
+    prefix_last=st.booleans(),
+)
+@example(q="稳岗返还", prefix_last=False)
+@example(q="税", prefix_last=True)
+@example(q="豈", prefix_last=False)  # a compatibility ideograph: normalized first
+def test_parse_query_of_one_chinese_run_is_the_general_parse(q: str, prefix_last: bool) -> None:
+    from server.search.analysis import _parse_normalized
+
+    assert parse_query(q, prefix_last=prefix_last) == _parse_normalized(normalize(q), prefix_last)
+
+
 @pytest.mark.parametrize("q", ["", "   ", "、，。！？", "【】《》", "\u200b"])
 def test_empty_query(q: str) -> None:
     pq = parse_query(q)
