@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Any
 
 from sanic import Blueprint, Request
@@ -72,10 +71,8 @@ async def _run_search(request: Request, model: type[SearchParams], *, browse: bo
             if not engine.ready:
                 raise SearchUnavailable("the search index is being built; try again in a minute")
             regions = service.region_scope(params.region) if params.region else None
-            query = replace(
-                SearchQuery.from_params(params, regions),
-                q="" if browse else params.q,
-                max_length=settings.max_query_length,
+            query = SearchQuery.from_params(
+                params, regions, browse=browse, max_length=settings.max_query_length
             )
             result = search_policies(ctx, query, parsed=parsed)
             hot = None

@@ -43,10 +43,17 @@ class SearchQuery:
     max_length: int = 64
 
     @classmethod
-    def from_params(cls, params: Any, region_codes: Sequence[str] | None = None) -> SearchQuery:
-        """From the API's ``SearchParams``/``BrowseParams``."""
+    def from_params(
+        cls,
+        params: Any,
+        region_codes: Sequence[str] | None = None,
+        *,
+        browse: bool = False,
+        max_length: int = 64,
+    ) -> SearchQuery:
+        """From the API's ``SearchParams``/``BrowseParams`` (``browse``: without a query)."""
         return cls(
-            q=params.q,
+            q="" if browse else params.q,
             scope=params.scope,
             sort=params.sort,
             topic=tuple(params.topic),
@@ -61,6 +68,7 @@ class SearchQuery:
             date_to=params.date_to,
             page=params.page,
             page_size=params.page_size,
+            max_length=max_length,
         )
 
     def filters(self) -> qb.Filters:
