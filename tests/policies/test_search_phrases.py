@@ -9,19 +9,18 @@ import json
 import random
 from pathlib import Path
 
-import tantivy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from server.search import query as qb
 from server.search.analysis import index_fields, parse_query
 from server.search.engine import SearchEngine, swap_current, write_meta
-from server.search.indexer import add_documents
 from server.search.phrases import MAX_PHRASES, NO_PHRASES, PHRASE_MARK, IndexedPhrases
-from server.search.schema import SCHEMA, TEXT_FIELDS, PolicySource, fields_many
+from server.search.schema import TEXT_FIELDS, PolicySource
 from server.search.service import SearchPage, SearchQuery, search_policies
 from server.search.synonyms import Synonyms
 from tests.conftest import PG_URL
+from tests.policies.search_helpers import build_index, text_source
 
 
 def test_which_terms_are_held_as_phrase_tokens() -> None:
@@ -75,35 +74,14 @@ def _sources(seed: int) -> list[PolicySource]:
             parts.append(rng.choice(["", "，", " ", "5G"]))
         return "".join(parts)
 
-    return [
-        PolicySource(
-            id=pid,
-            title=text(2),
-            doc_number="",
-            issuer="x",
-            publish_date=None,
-            status="published",
-            audience="both",
-            stage="execution",
-            summary=text(3),
-            body_text=text(12),
-            tags=(),
-        )
-        for pid in range(1, 161)
-    ]
+    return [text_source(pid, text(2), text(3), text(12)) for pid in range(1, 161)]
 
 
 def _engine(root: Path, sources: list[PolicySource], phrases: IndexedPhrases) -> SearchEngine:
     path = root / "idx"
     path.mkdir(parents=True)
-    index = tantivy.Index(SCHEMA, path=str(path))
-    writer = index.writer(50_000_000, 1)
-    add_documents(writer, fields_many(sources, phrases))
-    writer.commit()
-    for pid in range(1, 161, 9):  # deleted documents count in the statistics until merged
-        writer.delete_documents_by_term("id", pid)
-    writer.commit()
-    writer.wait_merging_threads()
+    # Deleted documents count in the statistics until merged: the boosts must allow for it.
+    build_index(path, sources, phrases, delete_ids=range(1, 161, 9))
     write_meta(path, 0, phrases)
     swap_current(root, "idx")
     engine = SearchEngine(root)

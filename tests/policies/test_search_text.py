@@ -30,9 +30,9 @@ from server.search.analysis import (
     normalize,
     parse_query,
 )
-from server.search.indexer import add_documents
-from server.search.schema import SCHEMA, PolicySource, fields_many
+from server.search.schema import SCHEMA
 from server.search.snippets import highlight, make_snippet
+from tests.policies.search_helpers import build_index, text_source
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
 EXT_B2 = "\U0002a6a5"  # 𪚥
@@ -638,29 +638,8 @@ class Outcome:
 
 
 def _index(docs: tuple[tuple[str, str, str], ...], path: Path) -> tantivy.Index:
-    index = tantivy.Index(SCHEMA, path=str(path))
-    writer = index.writer(50_000_000, 1)
-    sources = [
-        PolicySource(
-            id=rowid,
-            title=title,
-            doc_number="",
-            issuer="x",
-            publish_date=None,
-            status="published",
-            audience="both",
-            stage="execution",
-            summary=summary,
-            body_text=body,
-            tags=(),
-        )
-        for rowid, (title, summary, body) in enumerate(docs, start=1)
-    ]
-    add_documents(writer, fields_many(sources))  # as the indexer does
-    writer.commit()
-    writer.wait_merging_threads()
-    index.reload()
-    return index
+    sources = [text_source(pid, *doc) for pid, doc in enumerate(docs, start=1)]
+    return build_index(path, sources)
 
 
 @pytest.fixture(scope="module")
@@ -737,28 +716,18 @@ def test_status_filter_by_exclusion_finds_what_the_intersection_finds(
     """With documents per status at hand the filter names the rarer status ("not expired"
     for "published"): same documents, same scores, same totals, browse too."""
     rng = random.Random(3)
-    index = tantivy.Index(SCHEMA, path=str(tmp_path))
-    writer = index.writer(50_000_000, 1)
     sources = [
-        PolicySource(
-            id=pid,
-            title=_sentence(rng, 6),
-            doc_number="",
-            issuer="x",
-            publish_date=None,
+        text_source(
+            pid,
+            _sentence(rng, 6),
+            _sentence(rng, 10),
+            _sentence(rng, 40),
             status="expired" if rng.random() < expired_share else "published",
-            audience="both",
-            stage="execution",
-            summary=_sentence(rng, 10),
-            body_text=_sentence(rng, 40),
             tags=(("topic", "a" if pid % 2 else "b"),),
         )
         for pid in range(1, 61)
     ]
-    add_documents(writer, fields_many(sources))
-    writer.commit()
-    writer.wait_merging_threads()
-    index.reload()
+    index = build_index(tmp_path, sources)
     searcher = index.searcher()
     counts = {s: int(searcher.doc_freq("status", s)) for s in ("published", "expired")}
     texts = [None] + [qb.text_query(list(parse_query(q).segments)) for q in ("的", "一是", "人")]
