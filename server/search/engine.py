@@ -30,7 +30,7 @@ from server.core.errors import AppError
 from server.core.jsonutil import loads
 from server.search import query as qb
 from server.search.analysis import ParsedQuery, Segment
-from server.search.phrases import IndexedPhrases, PhraseLookup, phrase_boost
+from server.search.phrases import NO_PHRASES, IndexedPhrases, PhraseLookup, phrase_boost
 from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
 from server.search.snippets import highlight, make_snippet, plain
 
@@ -129,7 +129,7 @@ class _State:
     status_counts: dict[str, int] | None = None
     generation: str = ""
     docs: DocCache = field(default_factory=dict)
-    phrases: IndexedPhrases = field(default_factory=IndexedPhrases)
+    phrases: IndexedPhrases = NO_PHRASES
     #: (field, phrase token) → its boost (index statistics of this reader generation).
     phrase_boosts: dict[tuple[str, str], float] = field(default_factory=dict)
 

@@ -119,13 +119,14 @@ def text_query(
             for seg in alternatives
             for f in fields
         ]
-        musts.append((Occur.Must, shoulds[0][1] if len(shoulds) == 1 else _boolean(shoulds)))
-    # One clause is the query itself: the engine then scores without a wrapper.
-    return musts[0][1] if len(musts) == 1 else _boolean(musts)
+        musts.append((Occur.Must, _combined(shoulds)))
+    return _combined(musts)
 
 
-def _boolean(clauses: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Query:
-    return tantivy.Query.boolean_query(clauses)
+def _combined(clauses: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Query:
+    """The boolean query of ``clauses``. A lone ``Must`` or ``Should`` clause is its query
+    itself: the same documents and scores, and the engine walks one scorer level less."""
+    return clauses[0][1] if len(clauses) == 1 else tantivy.Query.boolean_query(clauses)
 
 
 def any_word_query(
@@ -135,7 +136,7 @@ def any_word_query(
 ) -> tantivy.Query:
     """At least one of ``words`` (each a list of alternative segments) matches."""
     shoulds = [(Occur.Should, text_query([alts], fields, phrases)) for alts in words]
-    return tantivy.Query.boolean_query(shoulds)
+    return _combined(shoulds)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,4 @@ def combine(text: tantivy.Query | None, filters: FilterParts) -> tantivy.Query:
             return everything
         clauses.append((Occur.Must, everything))
     clauses += [(Occur.MustNot, q) for q in filters.excluded]
-    if len(clauses) == 1 and text is not None:
-        return text  # no filter: the text query alone
-    return tantivy.Query.boolean_query(clauses)
+    return _combined(clauses)  # no filter: the text query alone

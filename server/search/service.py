@@ -207,16 +207,16 @@ def search_policies(
 
 def _run(
     engine: SearchEngine,
-    text: TextBuilder | None,
+    build: TextBuilder | None,
     filters: qb.Filters,
     sort: str,
     offset: int,
     limit: int,
 ) -> Page:
     if limit <= 0:
-        counted = engine.run(text, filters, sort=sort, offset=0, limit=1)
+        counted = engine.run(build, filters, sort=sort, offset=0, limit=1)
         return Page([], counted.total)
-    return engine.run(text, filters, sort=sort, offset=offset, limit=limit)
+    return engine.run(build, filters, sort=sort, offset=offset, limit=limit)
 
 
 def _highlight_terms(pq: ParsedQuery, alternatives: list[list[Segment]]) -> ParsedQuery:

@@ -373,10 +373,25 @@ def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
 def highlight(text: str, pq: ParsedQuery, *, is_plain: bool | None = None) -> str:
     """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``
     (``is_plain``: :func:`plain` of ``text``, when known)."""
-    m = _matcher(pq.highlight_terms, pq.open_terms)
-    if m is not None and m.only and (plain(text) if is_plain is None else is_plain):
-        return _mark(text, m.only)
+    only = _only_term(text, pq, is_plain)
+    if only:
+        return _mark(text, only)
     return _render(text, 0, len(text), list(_matches(text, pq, is_plain)))
+
+
+def _only_term(text: str, pq: ParsedQuery, is_plain: bool | None) -> str:
+    """``pq``'s one Chinese term when ``text`` can be marked by ``str.replace`` alone
+    (see ``_Matcher.only``), else ``""``."""
+    m = _matcher(pq.highlight_terms, pq.open_terms)
+    if m is None or not m.only or not (plain(text) if is_plain is None else is_plain):
+        return ""
+    return m.only
+
+
+def _window_start(match_start: int, n: int, width: int) -> int:
+    """Where a window around a match starting at ``match_start`` starts: a fifth of
+    ``width`` before it, within ``[0, n - width]``."""
+    return max(0, min(match_start - width // 5, n - width))
 
 
 def _mark(text: str, term: str) -> str:
@@ -410,22 +425,22 @@ def make_snippet(
     # ``collapsed``: the caller's text has single spaces only (the stored windows).
     text = text.strip() if collapsed else _WS.sub(" ", text).strip()
     n = len(text)
-    m = _matcher(pq.highlight_terms, pq.open_terms)
-    if m is not None and m.only and (plain(text) if is_plain is None else is_plain):
+    only = _only_term(text, pq, is_plain)
+    if only:
         # One term: the best window is its first occurrence's (see ``_Matcher.only``).
-        first = text.find(m.only) if n > width else -1
-        start = 0 if first < 0 else max(0, min(first - width // 5, n - width))
+        first = text.find(only) if n > width else -1
+        start = 0 if first < 0 else _window_start(first, n, width)
         end = min(n, start + width)
-        body = _mark(text[start:end], m.only)
-        return ("…" if start > 0 else "") + body + ("…" if end < n else "")
-    found = _matches(text, pq, is_plain)
-    start = 0
-    if n <= width:
-        matches = list(found)
+        body = _mark(text[start:end], only)
     else:
-        matches, start = _best_window(n, width, found, len(pq.highlight_terms))
-    end = min(n, start + width)
-    body = _render(text, start, end, matches)
+        found = _matches(text, pq, is_plain)
+        start = 0
+        if n <= width:
+            matches = list(found)
+        else:
+            matches, start = _best_window(n, width, found, len(pq.highlight_terms))
+        end = min(n, start + width)
+        body = _render(text, start, end, matches)
     return ("…" if start > 0 else "") + body + ("…" if end < n else "")
 
 
@@ -439,7 +454,6 @@ def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tupl
     windows considered need them, and no later window is considered once one holds every
     term (none could hold more): a one-word query reads up to its first window's end.
     """
-    lead = width // 5
     matches: list[Match] = []
     inside: dict[str, int] = {}  # term → its matches in the window, matches[lo:hi]
     held = 0  # distinct terms in the window
@@ -453,7 +467,7 @@ def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tupl
             if nxt is None:
                 break
             matches.append(nxt)
-        ws = max(0, min(matches[candidate][0] - lead, n - width))
+        ws = _window_start(matches[candidate][0], n, width)
         we = ws + width
         # Matches are ordered and disjoint, so their ends grow too: the window holds those
         # from the first starting at ``ws`` up to the first ending after ``we``. Both
