@@ -268,8 +268,10 @@ class SearchEngine:
         """One page of hits in the documented order (see :func:`_ranked`); ``build``
         makes the text query (``None``: filters only, as browsing)."""
         searcher, docs = self._searcher()
-        lookup = self._phrase_lookup(searcher)
-        text = None if build is None else qb.guarded(lambda: build(lookup))
+        text = None
+        if build is not None:
+            lookup = self._phrase_lookup(searcher)
+            text = qb.guarded(lambda: build(lookup))
         if sort == "stage":
             return qb.guarded(lambda: self._by_stage(searcher, docs, text, filters, offset, limit))
         query = qb.guarded(lambda: qb.combine(text, self._filters(searcher, filters)))
