@@ -41,6 +41,10 @@ class _CharTables:
     #: Normalized character → the other safe characters that normalize to it (``Ｇ`` and
     #: ``G`` for ``g``).
     others: dict[str, str]
+    #: Tokenizer class (digit, letter) → a regex character class of the safe characters
+    #: that normalize to a character of that class: what a whole-word term's edge must
+    #: not touch.
+    word_chars: dict[str, str]
 
 
 @functools.cache
@@ -57,10 +61,10 @@ def _char_tables() -> _CharTables:
     of their sources (nearly every policy text: full-width punctuation maps one to one
     onto non-Han characters, and a Han character is only its own source).
     """
-    parts: list[str] = []
-    start: int | None = None
+    unsafe_cps: list[int] = []
     same = bytearray(0x10000)
     others: dict[str, list[str]] = {}
+    words: dict[str, list[int]] = {_DIGIT: [], _LETTER: []}
     for cp in range(0x10000):
         unsafe = True  # surrogates: never in stored text, and never trusted
         if not 0xD800 <= cp < 0xE000:
@@ -76,18 +80,30 @@ def _char_tables() -> _CharTables:
                     same[cp] = 1
                 else:
                     others.setdefault(out, []).append(ch)
-        if unsafe and start is None:
-            start = cp
-        elif not unsafe and start is not None:
-            parts.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
-            start = None
-    if start is not None:
-        parts.append(f"\\U{start:08x}-\\U0000ffff")
+                cls = _char_class(out)
+                if cls in words:
+                    words[cls].append(cp)
+        if unsafe:
+            unsafe_cps.append(cp)
     return _CharTables(
-        re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]"),
+        re.compile("[" + _ranges(unsafe_cps) + "\\U00010000-\\U0010ffff]"),
         bytes(same),
         {out: "".join(chars) for out, chars in others.items()},
+        {cls: "[" + _ranges(cps) + "]" for cls, cps in words.items()},
     )
+
+
+def _ranges(code_points: list[int]) -> str:
+    """Ascending ``code_points`` as the ranges of a regex character class."""
+    parts: list[str] = []
+    i = 0
+    while i < len(code_points):
+        j = i
+        while j + 1 < len(code_points) and code_points[j + 1] == code_points[j] + 1:
+            j += 1
+        parts.append(f"\\U{code_points[i]:08x}-\\U{code_points[j]:08x}")
+        i = j + 1
+    return "".join(parts)
 
 
 def prepare() -> None:
@@ -111,20 +127,6 @@ def _word_class(ch: str) -> str:
     return cls if cls in (_DIGIT, _LETTER) else ""
 
 
-class _NormClassTable(dict[int, str]):
-    """Code point → the tokenizer class of its normalization (safe characters)."""
-
-    def __missing__(self, cp: int) -> str:
-        out = _CHAR_NORM_TABLE[cp]
-        cls = _char_class(out) if len(out) == 1 else ""
-        if len(self) < 65536:  # bounded cache
-            self[cp] = cls
-        return cls
-
-
-_NORM_CLASS = _NormClassTable()
-
-
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     """A query's highlight terms, compiled once for every text of a result page."""
@@ -132,20 +134,16 @@ class _Matcher:
     terms: tuple[str, ...]
     #: Any term, in normalized text (alternatives in ``terms`` order: longest first).
     normalized: re.Pattern[str]
-    #: Any term in a text free of unsafe characters, as written. ``literal``: every
-    #: character of the terms is its own only source (Chinese terms), ``direct`` is
-    #: ``normalized`` and a match is its term; otherwise group ``i + 1`` is ``terms[i]``.
+    #: Exactly the matches in a text free of unsafe characters, as written, word checks
+    #: included. ``grouped``: group ``i + 1`` is ``terms[i]``; otherwise a match is its
+    #: term (Chinese terms without word checks: ``direct`` is ``normalized``).
     direct: re.Pattern[str]
-    literal: bool
+    grouped: bool
     #: Per term: the class of its first (last) character when a match there must not
     #: continue a word of the text (whole-token matching, as in search), else ``""``.
     #: A term that may continue (``open_terms``, prefix matching) has no end check.
     starts_word: tuple[str, ...]
     ends_word: tuple[str, ...]
-    #: Whether any term has such a check.
-    checked: bool
-    longest: int
-    index: dict[str, int]
     #: The one term, when there is one, it is literal (Chinese) and has no word checks;
     #: else ``""``. Its matches in a plain text are then what ``str.replace`` finds
     #: (leftmost, non-overlapping), in C; a snippet's window starts at or before the
@@ -166,30 +164,56 @@ def _matcher(terms: tuple[str, ...], open_terms: frozenset[str]) -> _Matcher | N
     normalized = re.compile("|".join(re.escape(t) for t in kept))
     sources = {c: _sources(c, tables) for t in kept for c in t}
     literal = all(sources[c] == c for c in sources)
-    direct = normalized
-    if not literal:
-        # A leading look-ahead at the possible first characters lets the regex engine skip
-        # ahead as fast as with plain literals (several times faster on a 700-character
-        # window than the bare alternation of groups).
-        firsts = "".join(dict.fromkeys(c for t in kept for c in sources[t[0]]))
-        alternatives = "|".join(
-            "(" + "".join(_class_pattern(sources[c]) for c in t) + ")" for t in kept
-        )
-        lookahead = f"(?=[{''.join(map(re.escape, firsts))}])" if firsts else "(?!)"
-        direct = re.compile(f"{lookahead}(?:{alternatives})")
     checked = any(starts_word) or any(ends_word)
+    direct = normalized
+    grouped = not literal or checked
+    if grouped:
+        direct = _grouped_pattern(kept, sources, starts_word, ends_word, tables.word_chars)
     return _Matcher(
         terms=kept,
         normalized=normalized,
         direct=direct,
-        literal=literal,
+        grouped=grouped,
         starts_word=starts_word,
         ends_word=ends_word,
-        checked=checked,
-        longest=max(map(len, kept)),
-        index={t: i for i, t in enumerate(kept)},
-        only=kept[0] if literal and not checked and len(kept) == 1 else "",
+        only=kept[0] if not grouped and len(kept) == 1 else "",
     )
+
+
+def _grouped_pattern(
+    terms: tuple[str, ...],
+    sources: dict[str, str],
+    starts_word: tuple[str, ...],
+    ends_word: tuple[str, ...],
+    word_chars: dict[str, str],
+) -> re.Pattern[str]:
+    """The pattern finding exactly ``terms``' matches in a plain text, with their word
+    checks: the regex engine then does what matching on normalized text does, at each
+    position the first term that fits, else the next position.
+
+    A plain text's characters each normalize to one character, so "the character before
+    normalizes to a digit" is "the character before is one of the digits' sources". The
+    pattern consumes the first character from the class of all terms' first characters,
+    then tries the terms in order (the first character's sources checked behind, then
+    the rest, each term ending in an empty group: ``lastindex`` names the term). Starting
+    with a character class lets the regex engine skip ahead in C to where a term may
+    start; a 700-character window is searched several times faster than with a leading
+    look-ahead or a group.
+    """
+    alternatives = []
+    for k, term in enumerate(terms):
+        first = sources[term[0]]
+        if not first:
+            alternatives.append("(?!)")
+            continue
+        before = f"(?<!{word_chars[starts_word[k]]}[\\s\\S])" if starts_word[k] else ""
+        after = f"(?!{word_chars[ends_word[k]]})" if ends_word[k] else ""
+        rest = "".join(_class_pattern(sources[c]) for c in term[1:])
+        alternatives.append(f"(?<={_class_pattern(first)}){before}{rest}{after}()")
+    firsts = "".join(dict.fromkeys(c for t in terms for c in sources[t[0]]))
+    if not firsts:
+        return re.compile("(?!)")
+    return re.compile(_class_pattern(firsts) + "(?:" + "|".join(alternatives) + ")")
 
 
 def _sources(ch: str, tables: _CharTables) -> str:
@@ -211,54 +235,12 @@ Match = tuple[int, int, str]
 
 
 def _direct_matches(text: str, m: _Matcher) -> Iterator[Match]:
-    """Matches in a text free of unsafe characters, found in the text as written."""
+    """Matches in a text free of unsafe characters, found in the text as written (lazily)."""
+    found = m.direct.finditer(text)
+    if not m.grouped:
+        return ((hit.start(), hit.end(), hit.group()) for hit in found)
     terms = m.terms
-    if m.literal and not m.checked:
-        for hit in m.direct.finditer(text):
-            yield hit.start(), hit.end(), hit.group()
-        return
-    n = len(text)
-    pos = 0
-    while True:
-        for hit in m.direct.finditer(text, pos):
-            s, e = hit.span()
-            k = m.index[hit.group()] if m.literal else (hit.lastindex or 1) - 1
-            cls = m.starts_word[k]
-            if not (cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls):
-                cls = m.ends_word[k]
-                if not (cls and e < n and _NORM_CLASS[ord(text[e])] == cls):
-                    yield s, e, terms[k]
-                    continue
-            # The first term occurring at ``s`` would continue a word: try the later ones
-            # there, as on normalized text, then go on after what was found (or at s + 1).
-            later = _later_term(text, s, k, m)
-            if later is not None:
-                yield later
-                pos = later[1]
-            else:
-                pos = s + 1
-            break
-        else:
-            return
-
-
-def _later_term(text: str, s: int, k: int, m: _Matcher) -> Match | None:
-    """The first term after ``terms[k]`` occurring at ``s`` with its word checks passed."""
-    n = len(text)
-    local = text[s : s + m.longest].translate(_CHAR_NORM_TABLE)
-    for j in range(k + 1, len(m.terms)):
-        term = m.terms[j]
-        if not local.startswith(term):
-            continue
-        cls = m.starts_word[j]
-        if cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls:
-            continue
-        e = s + len(term)
-        cls = m.ends_word[j]
-        if cls and e < n and _NORM_CLASS[ord(text[e])] == cls:
-            continue
-        return s, e, term
-    return None
+    return ((hit.start(), hit.end(), terms[(hit.lastindex or 1) - 1]) for hit in found)
 
 
 def _normalized_matches(text: str, m: _Matcher) -> Iterator[Match]:
@@ -306,12 +288,23 @@ def _matches(text: str, pq: ParsedQuery, is_plain: bool | None = None) -> Iterat
     (ends) too, mirroring whole-token matching in search. ``is_plain`` is
     :func:`plain` of ``text`` when the caller knows it.
     """
+    return _find(text, *_matcher_for(text, pq, is_plain))
+
+
+def _matcher_for(text: str, pq: ParsedQuery, is_plain: bool | None) -> tuple[_Matcher | None, bool]:
+    """``pq``'s matcher, and whether ``text`` is :func:`plain` (only worked out when there
+    is something to match)."""
     m = _matcher(pq.highlight_terms, pq.open_terms)
+    if m is None:
+        return None, False
+    return m, plain(text) if is_plain is None else is_plain
+
+
+def _find(text: str, m: _Matcher | None, is_plain: bool) -> Iterator[Match]:
+    """:func:`_matches` with the matcher at hand."""
     if m is None or not text:
         return iter(())
-    if plain(text) if is_plain is None else is_plain:
-        return _direct_matches(text, m)
-    return _normalized_matches(text, m)
+    return _direct_matches(text, m) if is_plain else _normalized_matches(text, m)
 
 
 def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
@@ -373,19 +366,10 @@ def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
 def highlight(text: str, pq: ParsedQuery, *, is_plain: bool | None = None) -> str:
     """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``
     (``is_plain``: :func:`plain` of ``text``, when known)."""
-    only = _only_term(text, pq, is_plain)
-    if only:
-        return _mark(text, only)
-    return _render(text, 0, len(text), list(_matches(text, pq, is_plain)))
-
-
-def _only_term(text: str, pq: ParsedQuery, is_plain: bool | None) -> str:
-    """``pq``'s one Chinese term when ``text`` can be marked by ``str.replace`` alone
-    (see ``_Matcher.only``), else ``""``."""
-    m = _matcher(pq.highlight_terms, pq.open_terms)
-    if m is None or not m.only or not (plain(text) if is_plain is None else is_plain):
-        return ""
-    return m.only
+    m, text_plain = _matcher_for(text, pq, is_plain)
+    if m is not None and m.only and text_plain:
+        return _mark(text, m.only)
+    return _render(text, 0, len(text), list(_find(text, m, text_plain)))
 
 
 def _window_start(match_start: int, n: int, width: int) -> int:
@@ -425,34 +409,50 @@ def make_snippet(
     # ``collapsed``: the caller's text has single spaces only (the stored windows).
     text = text.strip() if collapsed else _WS.sub(" ", text).strip()
     n = len(text)
-    only = _only_term(text, pq, is_plain)
-    if only:
+    m, text_plain = _matcher_for(text, pq, is_plain)
+    if m is not None and m.only and text_plain:
         # One term: the best window is its first occurrence's (see ``_Matcher.only``).
-        first = text.find(only) if n > width else -1
+        first = text.find(m.only) if n > width else -1
         start = 0 if first < 0 else _window_start(first, n, width)
         end = min(n, start + width)
-        body = _mark(text[start:end], only)
+        body = _mark(text[start:end], m.only)
     else:
-        found = _matches(text, pq, is_plain)
+        found, most = _bounded_matches(text, m, text_plain)
         start = 0
         if n <= width:
             matches = list(found)
         else:
-            matches, start = _best_window(n, width, found, len(pq.highlight_terms))
+            matches, start = _best_window(n, width, found, most)
         end = min(n, start + width)
         body = _render(text, start, end, matches)
     return ("…" if start > 0 else "") + body + ("…" if end < n else "")
 
 
-def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tuple[list[Match], int]:
+def _bounded_matches(text: str, m: _Matcher | None, is_plain: bool) -> tuple[Iterator[Match], int]:
+    """The matches of ``m`` in ``text``, and at most how many distinct terms they hold.
+
+    Chinese terms are read lazily (all of them may occur). Terms with letters or digits
+    are all matched first and counted: their matches nest (``5g基站``, ``5g``, ``基站``),
+    so a text rarely holds all of them, and no window need be tried once one holds all
+    that occur.
+    """
+    found = _find(text, m, is_plain)
+    if m is None or not m.grouped:
+        return found, 0 if m is None else len(m.terms)
+    matches = list(found)
+    return iter(matches), len({term for _, _, term in matches})
+
+
+def _best_window(n: int, width: int, found: Iterator[Match], most: int) -> tuple[list[Match], int]:
     """The start of the window with the most distinct terms (earliest on ties; 0 without
     matches), and the matches read to decide it (all those before the window's end).
 
     Each match starts a candidate window a little before it. A window holds the matches
     lying wholly inside it; as candidates move right, matches leave at the left and enter
     at the right, so each is counted in and out once. Matches are read only as far as the
-    windows considered need them, and no later window is considered once one holds every
-    term (none could hold more): a one-word query reads up to its first window's end.
+    windows considered need them, and no later window is considered once one holds
+    ``most`` distinct terms (no more occur in the text, so none could hold more): when
+    one term occurs, matches are read up to its first window's end.
     """
     matches: list[Match] = []
     inside: dict[str, int] = {}  # term → its matches in the window, matches[lo:hi]
@@ -495,7 +495,7 @@ def _best_window(n: int, width: int, found: Iterator[Match], terms: int) -> tupl
             hi += 1
         if held > best_count:
             best_count, best_start = held, ws
-            if best_count >= terms:
+            if best_count >= most:
                 break
         candidate += 1
     return matches, best_start

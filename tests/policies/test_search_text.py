@@ -356,14 +356,26 @@ def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, i
     return _leftmost(mapped, lambda _, i: next((t for t in terms if fits(t, i)), None))
 
 
-def test_snippet_window_is_the_first_with_the_most_distinct_terms() -> None:
-    """The window search reads matches lazily and stops early; it chooses what trying every
-    match as a window's start chooses."""
+@pytest.mark.parametrize(
+    ("words", "queries"),
+    [
+        (["高龄", "补贴", "申领", "高龄补贴", "甲乙", "丙"], ["高龄", "补贴", "申领", "丙"]),
+        # Terms with letters and digits nest (5g基站, 5g, 基站) and have word checks.
+        (
+            ["5G基站", "5G", "基站", "A级", "a", "2023年", "甲", "，"],
+            ["5G基站", "A级", "2023年", "甲"],
+        ),
+    ],
+)
+def test_snippet_window_is_the_first_with_the_most_distinct_terms(
+    words: list[str], queries: list[str]
+) -> None:
+    """The window search reads matches lazily or counts their terms first, and stops early;
+    it chooses what trying every match as a window's start chooses."""
     rng = random.Random(5)
-    words = ["高龄", "补贴", "申领", "高龄补贴", "甲乙", "丙"]
     for _ in range(1500):
         text = "".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
-        pq = parse_query(" ".join(rng.sample(["高龄", "补贴", "申领", "丙"], rng.randint(1, 4))))
+        pq = parse_query(" ".join(rng.sample(queries, rng.randint(1, len(queries)))))
         width = rng.choice([4, 10, 30, 60])
         assert make_snippet(text, pq, width) == _reference_snippet(text, pq, width)
 
