@@ -23,8 +23,12 @@ Text is normalized (:func:`normalize`) and split into *runs*:
   scripts); it is split where letters and digits meet (``5g`` → ``5`` ``g``) and each
   piece is one token (truncated to :data:`MAX_WORD_CHARS` characters);
 * everything else (whitespace, punctuation such as ``〔〕【】《》（）、，。-/``) separates
-  runs and produces no token. Separators do not create position gaps: a token's position
-  is simply its index in :func:`index_tokens`.
+  runs and produces no token. Separators create no position gap, with one exception: a
+  Han run that follows another Han run (so separators stand between them) starts a new
+  *value* of the field, and the engine puts one empty position between a field's values.
+  No query phrase spans two Han runs, so this changes no match; it lets a phrase be
+  searched with fewer of its tokens (see :func:`server.search.phrases.sparse_tokens`).
+  Values change no field length: the engine counts tokens.
 
 Queries
 -------
@@ -65,6 +69,7 @@ import numpy.typing as npt
 
 __all__ = [
     "MAX_WORD_CHARS",
+    "VALUE_BREAK",
     "ParsedQuery",
     "Segment",
     "index_fields",
@@ -78,6 +83,8 @@ __all__ = [
 #: Word tokens are cut to this many characters, in documents and queries alike (keeps
 #: every token far below PostgreSQL's 2047-byte lexeme limit).
 MAX_WORD_CHARS = 100
+#: Ends one value of a field's token string and starts the next (see the module docstring).
+VALUE_BREAK = "\n"
 
 # Characters dropped by normalize(): invisible format characters (ZWSP, ZWJ, BOM, soft
 # hyphen, …) are category Cf and handled separately; these are the variation selectors.
@@ -215,31 +222,33 @@ def _runs(norm: str) -> Iterator[list[_Run]]:
         yield group
 
 
-def _tokens_and_chars_normalized(text: str) -> tuple[list[str], str]:
-    """The tokens of a document field, in order, and its Han characters joined by spaces:
-    the general path (any text), on the normalized text."""
+def _tokens_and_chars_normalized(text: str) -> tuple[str, str]:
+    """The token string of a document field (see :func:`index_fields`) and its Han
+    characters joined by spaces: the general path (any text), on the normalized text."""
     norm = normalize(text)
     classes = norm.translate(_CLASS_TABLE)
-    tokens: list[str] = []
+    values: list[list[str]] = [[]]
     han: list[str] = []
-    extend = tokens.extend
-    append = tokens.append
     after_word = False
+    after_han = False
     for m in _CLASS_RUN.finditer(classes):
         start, end = m.span()
         run = norm[start:end]
         if classes[start] == _HAN:
+            if after_han:
+                values.append([])  # a Han run after a Han run starts a new value
+            tokens = values[-1]
             if end - start > 1:
                 if after_word:
-                    append(run[0])  # the leading unigram (see the module docstring)
-                extend(map(str.__add__, run[:-1], run[1:]))
-            append(run[-1])
+                    tokens.append(run[0])  # the leading unigram (see the module docstring)
+                tokens.extend(map(str.__add__, run[:-1], run[1:]))
+            tokens.append(run[-1])
             han.append(run)
-            after_word = False
+            after_word, after_han = False, True
         else:
-            append(run[:MAX_WORD_CHARS])
-            after_word = True
-    return tokens, " ".join("".join(han))
+            values[-1].append(run[:MAX_WORD_CHARS])
+            after_word, after_han = True, False
+    return VALUE_BREAK.join(" ".join(v) for v in values), " ".join("".join(han))
 
 
 #: Class codes of the vectorized tokenizer (:func:`index_fields_many`).
@@ -397,6 +406,14 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     out[at[where] + 1] = chars[where]
     where = np.flatnonzero(terminal)
     out[at[where] + 3 * bigram[where]] = chars[where]
+    # A Han run followed by another Han run of the same text (separators between them)
+    # ends its value: the space after its terminal unigram becomes the value break.
+    # Terminal characters are the Han runs' last ones, in the order of the Han runs.
+    han_runs = run_cls == 1
+    next_han = np.zeros(len(run_at), np.bool_)
+    next_han[:-1] = han_runs[:-1] & han_runs[1:] & (text_of[1:] == text_of[:-1])
+    breaks = where[next_han[han_runs]]
+    out[at[breaks] + 3 * bigram[breaks] + 1] = ord(VALUE_BREAK)
     tokens = out.tobytes().decode("utf-32-le")
     token_from = at[starts].tolist()
     token_to = [*token_from[1:], len(out)]
@@ -410,8 +427,7 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     result: list[tuple[str, str]] = []
     for i, bad in enumerate(unsafe.tolist()):
         if bad:
-            tokens_, chars_ = _tokens_and_chars_normalized(texts[i])
-            result.append((" ".join(tokens_), chars_))
+            result.append(_tokens_and_chars_normalized(texts[i]))
         else:
             result.append(
                 (
@@ -423,20 +439,24 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def index_tokens(text: str) -> list[str]:
-    """Tokens of a document field, in order (a token's position is its list index).
+    """Tokens of a document field, in order (across its values; see :func:`index_fields`).
 
     >>> index_tokens("郑民〔2016〕28号")
     ['郑民', '民', '2016', '28', '号']
     >>> index_tokens("5G基站")
-    ['5', 'g', '基站', '站']
+    ['5', 'g', '基', '基站', '站']
     """
-    tokens = index_fields(text)[0]
-    return tokens.split(" ") if tokens else []
+    return index_fields(text)[0].split()
 
 
 def index_fields(text: str) -> tuple[str, str]:
-    """What the engine indexes for one text field: the tokens of :func:`index_tokens`
-    joined by spaces, and the field's Han characters joined by spaces."""
+    """What the engine indexes for one text field: its token string (the tokens of
+    :func:`index_tokens` joined by spaces, and :data:`VALUE_BREAK` where a value ends) and
+    the field's Han characters joined by spaces.
+
+    >>> index_fields("稳岗，返还资金")
+    ('稳岗 岗\\n返还 还资 资金 金', '稳 岗 返 还 资 金')
+    """
     return index_fields_many([text])[0]
 
 

@@ -29,8 +29,14 @@ import tantivy
 from server.core.errors import AppError
 from server.core.jsonutil import loads
 from server.search import query as qb
-from server.search.analysis import ParsedQuery, Segment
-from server.search.phrases import NO_PHRASES, IndexedPhrases, PhraseLookup, phrase_boost
+from server.search.analysis import ParsedQuery
+from server.search.phrases import (
+    NO_PHRASES,
+    IndexedPhrases,
+    PhraseLookup,
+    PhrasePlan,
+    phrase_lookup,
+)
 from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
 from server.search.snippets import highlight, make_snippet, plain
 
@@ -130,8 +136,9 @@ class _State:
     generation: str = ""
     docs: DocCache = field(default_factory=dict)
     phrases: IndexedPhrases = NO_PHRASES
-    #: (field, phrase token) → its boost (index statistics of this reader generation).
-    phrase_boosts: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: (field, segment tokens) → how it is searched (index statistics of this reader
+    #: generation; see ``phrases.phrase_lookup``).
+    phrase_plans: dict[tuple[str, tuple[str, ...]], PhrasePlan] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.generation = f"{self.path.name}:{self.cursor}"
@@ -227,29 +234,17 @@ class SearchEngine:
         return sum((self._status_counts(searcher) or {}).values())
 
     def _phrase_lookup(self, searcher: tantivy.Searcher) -> PhraseLookup | None:
-        """How the index ``searcher`` reads holds phrases (``None``: as phrases only)."""
+        """How segments of several tokens are searched in the index ``searcher`` reads
+        (phrase tokens, or phrases of fewer tokens; see :mod:`server.search.phrases`)."""
         state = self._state
-        if state is None or not state.phrases:
+        if state is None:
             return None
-        by_chain = state.phrases.by_chain
-        boosts = state.phrase_boosts
-
-        def lookup(seg: Segment, field_name: str) -> tuple[str, float] | None:
-            token = by_chain.get(seg.tokens)
-            if token is None:
-                return None
-            boost = boosts.get((field_name, token))
-            if boost is None:
-                boost = phrase_boost(
-                    lambda term: int(searcher.doc_freq(field_name, term)),
-                    self._max_doc(searcher),
-                    seg.tokens,
-                    token,
-                )
-                boosts[(field_name, token)] = boost
-            return token, boost
-
-        return lookup
+        return phrase_lookup(
+            lambda field_name, term: int(searcher.doc_freq(field_name, term)),
+            self._max_doc(searcher),
+            state.phrases,
+            state.phrase_plans,
+        )
 
     def _filters(self, searcher: tantivy.Searcher, filters: qb.Filters) -> qb.FilterParts:
         return qb.filter_parts(filters, self._status_counts(searcher))

@@ -19,12 +19,22 @@ Which terms an index holds is fixed when it is built (recorded in its ``zwgk.jso
 indexer follows changes with the same set, so every document of one index agrees. Terms
 added to the synonyms later are searched as phrases (correct, only slower) until the
 indexer rebuilds the index, which it does by itself when the groups gain a term.
+
+Any other phrase is searched with the fewest of its tokens that still pin it down
+(:func:`sparse_tokens`): ``稳岗返还`` is ``稳岗`` and, two positions on, ``返还``; the
+middle bigram ``岗返`` is implied, because within one value of a field a Han bigram is
+followed by the next bigram of its run or by the run's terminal unigram, and a Han run
+that follows another Han run starts a new value, one position further on (see
+:mod:`server.search.analysis`). The engine reads the positions of each token of a phrase
+in every candidate document, so each token left out saves a third of the work of a
+three-bigram phrase. The boost makes up for the left-out tokens' weights, as for the
+phrase tokens, so the scores are the whole phrase's.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,8 +45,12 @@ PHRASE_MARK = "§"
 #: At most this many terms per index: each costs ~0.5 µs of indexing per document.
 MAX_PHRASES = 64
 
-#: ``(segment, field) -> (token, boost)`` for a segment the index holds as one token.
-PhraseLookup = Callable[[Segment, str], "tuple[str, float] | None"]
+#: How one segment of several tokens is searched in one field: the phrase token the index
+#: holds for it, or the tokens of its phrase with their offsets (see :func:`sparse_tokens`)
+#: — and the boost that makes that score as the whole phrase.
+PhrasePlan = tuple[str | list[tuple[int, str]], float]
+#: ``(segment, field) -> plan``; ``None``: search the segment as its whole phrase.
+PhraseLookup = Callable[[Segment, str], "PhrasePlan | None"]
 
 
 def _chain(term: str) -> tuple[str, ...] | None:
@@ -116,17 +130,96 @@ class IndexedPhrases:
 NO_PHRASES = IndexedPhrases()
 
 
+def _kind(token: str) -> str:
+    """``B`` for a Han bigram, ``U`` for one Han character, ``W`` for a word piece."""
+    if _is_han(ord(token[0])):
+        return "U" if len(token) == 1 else "B"
+    return "W"
+
+
+def sparse_tokens(tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """The tokens of a phrase that pin it down, with their offsets in it.
+
+    A token is left out when its neighbours imply it (never two side by side, never the
+    first or the last). Within one value of a field (a Han run that follows another Han
+    run starts a new value; see :mod:`server.search.analysis`):
+
+    * a Han bigram ``XY`` between Han tokens: the token before it ends in ``X`` (a bigram
+      ``WX`` or the leading unigram ``X``), so the next one is a bigram ``X?`` of the
+      same run or its terminal unigram ``X``; the token after it is Han, so it is not the
+      terminal unigram (a word or the value's end follows that), and it starts with ``Y``;
+    * a leading unigram ``X`` between a word and the bigram ``XY``: a Han run of two or
+      more characters right after a word starts with its first character alone;
+    * a terminal unigram ``Y`` between the bigram ``XY`` and a word: a bigram is followed
+      by the next bigram of its run or by the terminal unigram, and a word follows only
+      the latter.
+    """
+    kinds = [_kind(t) for t in tokens]
+    kept: list[tuple[int, str]] = []
+    dropped = False
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if 0 < i < last and not dropped:
+            before, own, after = kinds[i - 1], kinds[i], kinds[i + 1]
+            if (
+                (own == "B" and before != "W" and after != "W")
+                or (own == "U" and before == "W" and after == "B")
+                or (own == "U" and before == "B" and after == "W")
+            ):
+                dropped = True
+                continue
+        kept.append((i, token))
+        dropped = False
+    return kept
+
+
+def phrase_lookup(
+    doc_freq: Callable[[str, str], int],
+    docs: int,
+    phrases: IndexedPhrases,
+    boosts: dict[tuple[str, tuple[str, ...]], PhrasePlan],
+    *,
+    max_entries: int = 4096,
+) -> PhraseLookup:
+    """The plans of an index whose statistics are ``doc_freq(field, term)`` and ``docs``
+    (the engine's document count) and whose phrase tokens are ``phrases``. ``boosts``
+    keeps the plans for the life of those statistics (one reader generation), at most
+    ``max_entries``: queries are the users', without bound."""
+
+    def lookup(seg: Segment, field_name: str) -> PhrasePlan | None:
+        key = (field_name, seg.tokens)
+        plan = boosts.get(key)
+        if plan is not None:
+            return plan
+        held = phrases.by_chain.get(seg.tokens)
+        kept: list[tuple[int, str]] = []
+        if held is None:
+            kept = sparse_tokens(seg.tokens)
+            if len(kept) == len(seg.tokens):
+                return None
+        terms = [held] if held is not None else [token for _, token in kept]
+        boost = phrase_boost(lambda term: doc_freq(field_name, term), docs, seg.tokens, terms)
+        if len(boosts) >= max_entries:
+            boosts.clear()
+        plan = boosts[key] = (held if held is not None else kept, boost)
+        return plan
+
+    return lookup
+
+
 def _idf(doc_freq: int, docs: int) -> float:
     """The engine's BM25 inverse document frequency (Tantivy's ``idf``)."""
     return math.log(1.0 + (docs - doc_freq + 0.5) / (doc_freq + 0.5))
 
 
 def phrase_boost(
-    doc_freq: Callable[[str], int], docs: int, chain: tuple[str, ...], token: str
+    doc_freq: Callable[[str], int], docs: int, chain: Sequence[str], terms: Sequence[str]
 ) -> float:
-    """The boost that makes a phrase token's term query score as the phrase query does:
-    the sum of the chain's weights over the token's (1.0 when no document has it)."""
-    own = doc_freq(token)
-    if own <= 0:
+    """The boost that makes a query of ``terms`` (a phrase token, or some of the phrase's
+    tokens) score as the phrase ``chain`` does: the engine weighs a phrase by the sum of
+    its terms' inverse document frequencies, so the boost is the chain's sum over the
+    terms' (1.0 when no document has one of the terms: nothing matches then)."""
+    freqs = [doc_freq(t) for t in terms]
+    if min(freqs) <= 0:
         return 1.0
-    return sum(_idf(doc_freq(t), docs) for t in chain) / _idf(own, docs)
+    return sum(_idf(doc_freq(t), docs) for t in chain) / sum(_idf(f, docs) for f in freqs)

@@ -81,21 +81,28 @@ def segment_query(
     Only two kinds of segment end in a prefix: one Han character alone (``c*``: the
     field's character terms, ranked by BM25) and, for suggestions, a final word piece.
     A Han character after a word is an exact token: the index holds the leading unigram
-    of a run that follows a word. A phrase the index holds as one token (``phrases``, see
-    :mod:`server.search.phrases`) is that token, boosted to score as the phrase.
+    of a run that follows a word. ``phrases`` plans the other segments of several tokens
+    (see :mod:`server.search.phrases`): a phrase the index holds as one token is that
+    token, and a phrase is searched with the tokens that pin it down, each boosted to
+    score as the whole phrase; without it, a segment is its whole phrase.
     """
-    tokens: list[str | tuple[int, str]] = list(seg.tokens)
     last = seg.tokens[-1]
     if len(seg.tokens) == 1 and _is_han_char(last):
         return _term(CHAR_FIELD[field_name], last)
-    if not seg.prefix:
-        if len(seg.tokens) == 1:
-            return _term(field_name, last)
-        held = phrases(seg, field_name) if phrases is not None else None
-        if held is not None:
-            return tantivy.Query.boost_query(_term(field_name, held[0]), held[1])
-        return tantivy.Query.phrase_query(SCHEMA, field_name, tokens)
-    return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, tokens)
+    if seg.prefix:
+        return tantivy.Query.phrase_prefix_query(SCHEMA, field_name, list(seg.tokens))
+    if len(seg.tokens) == 1:
+        return _term(field_name, last)
+    plan = phrases(seg, field_name) if phrases is not None else None
+    if plan is None:
+        return tantivy.Query.phrase_query(SCHEMA, field_name, list(seg.tokens))
+    held, boost = plan
+    query = (
+        _term(field_name, held)
+        if isinstance(held, str)
+        else tantivy.Query.phrase_query(SCHEMA, field_name, list(held))
+    )
+    return tantivy.Query.boost_query(query, boost)
 
 
 def text_query(

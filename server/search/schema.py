@@ -2,7 +2,9 @@
 
 Text fields hold our own tokens (:func:`server.search.analysis.index_fields_many`, joined by
 spaces) under the engine's ``whitespace`` tokenizer, which only splits at those spaces: the
-engine never re-tokenizes anything, and a token's position is its index in our list.
+engine never re-tokenizes anything, and a token's position is its index in our list, plus
+one for each value before it (a Han run that follows another Han run starts a new value
+of the field, and the engine leaves one position empty between values).
 ``<field>_c`` fields hold every Han character of the field as a term, so a one-character
 query ranks by BM25 like any other term. Filters
 are indexed fields (``status``, ``audience``, ``stage``, ``tags`` as ``scheme:code``,
@@ -21,11 +23,11 @@ from typing import Any
 import orjson
 import tantivy
 
-from server.search.analysis import index_fields_many
+from server.search.analysis import VALUE_BREAK, index_fields_many
 from server.search.phrases import NO_PHRASES, IndexedPhrases
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Characters of the body kept in the index for snippets (the snippet is cut from these).
 SNIPPET_WINDOW = 700
 #: Characters of the summary kept for browse snippets.
@@ -117,7 +119,9 @@ def _document(
     fields: Fields = {"id": p.id}
     for name in TEXT_FIELDS:
         tokens, fields[CHAR_FIELD[name]] = next(analysed)
-        fields[name] = tokens + phrases.tokens_for(tokens) if phrases else tokens
+        if phrases:
+            tokens += phrases.tokens_for(tokens)
+        fields[name] = tokens.split(VALUE_BREAK) if VALUE_BREAK in tokens else tokens
     window, cut = _window(p.body_text or p.summary)
     item: dict[str, Any] = {
         "title": p.title,

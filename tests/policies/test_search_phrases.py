@@ -1,6 +1,6 @@
-"""Tests for server.search.phrases: multi-character synonym terms indexed as single tokens
-answer exactly as their phrases would (same documents, same scores), and the indexer keeps
-them in step with the synonyms."""
+"""Tests for server.search.phrases: multi-character synonym terms indexed as single tokens,
+and phrases searched with fewer of their tokens, answer exactly as the whole phrases would
+(same documents, same scores); the indexer keeps the tokens in step with the synonyms."""
 
 from __future__ import annotations
 
@@ -9,13 +9,21 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from server.search import query as qb
 from server.search.analysis import index_fields, parse_query
 from server.search.engine import SearchEngine, swap_current, write_meta
-from server.search.phrases import MAX_PHRASES, NO_PHRASES, PHRASE_MARK, IndexedPhrases
+from server.search.phrases import (
+    MAX_PHRASES,
+    NO_PHRASES,
+    PHRASE_MARK,
+    IndexedPhrases,
+    phrase_lookup,
+    sparse_tokens,
+)
 from server.search.schema import TEXT_FIELDS, PolicySource
 from server.search.service import SearchPage, SearchQuery, search_policies
 from server.search.synonyms import Synonyms
@@ -95,9 +103,15 @@ def test_held_phrases_answer_as_the_phrases_do(tmp_path: Path) -> None:
     plain = _engine(tmp_path / "plain", sources, NO_PHRASES)
     searcher = held.searcher()
     lookup = held._phrase_lookup(searcher)
-    assert lookup is not None and plain._phrase_lookup(plain.searcher()) is None
+    plain_lookup = plain._phrase_lookup(plain.searcher())
+    assert lookup is not None and plain_lookup is not None
     social = parse_query("社会保险").segments[0]
-    assert lookup(social, "body") is not None  # answered by the token, not the phrase
+    # Answered by the token where the index holds it, else by a phrase of fewer tokens;
+    # either is boosted by the weight of what it leaves out.
+    assert (held_plan := lookup(social, "body")) is not None
+    assert held_plan[0] == PHRASE_MARK + "社会保险" and held_plan[1] > 1
+    assert (sparse_plan := plain_lookup(social, "body")) is not None
+    assert sparse_plan[0] == [(0, "社会"), (2, "保险")] and sparse_plan[1] > 1
     synonyms = Synonyms(
         groups=(("社保", "社会保险"), ("医保", "医疗保险"), ("公积金", "住房公积金"))
     )
@@ -226,3 +240,99 @@ async def test_indexer_holds_the_synonyms_phrases_and_rebuilds_for_new_ones(
         if indexer is not None:
             indexer.close()
         await close_db()
+
+
+# --------------------------------------------------------------------------- sparse phrases
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ("稳岗返还", [(0, "稳岗"), (2, "返还")]),
+        ("创业担保贷款", [(0, "创业"), (2, "担保"), (4, "贷款")]),
+        ("5G基站", [(0, "5"), (1, "g"), (3, "基站")]),  # the leading unigram 基
+        ("A级纳税人", [(0, "a"), (2, "级纳"), (4, "税人")]),
+        ("2023年度", [(0, "2023"), (2, "年度")]),
+        ("税人A", [(0, "税人"), (2, "a")]),  # the terminal unigram 人
+        ("皋政发〔2023〕15号", [(0, "皋政"), (2, "发"), (3, "2023"), (4, "15"), (5, "号")]),
+        ("补贴", [(0, "补贴")]),
+        ("x86", [(0, "x"), (1, "86")]),
+        ("28号文件", [(0, "28"), (2, "号文"), (3, "文件")]),
+    ],
+)
+def test_the_tokens_that_pin_a_phrase_down(query: str, kept: list[tuple[int, str]]) -> None:
+    assert sparse_tokens(parse_query(query).segments[0].tokens) == kept
+
+
+SPARSE_TEXTS = {
+    1: "稳岗返还",
+    2: "稳岗。返还",  # two Han runs: 稳岗 岗 | 返还 — the break keeps 返还 off offset 2
+    3: "稳岗 岗返还",
+    4: "A级纳税人",
+    5: "A级纳，税人",  # a 级 级纳 纳 | 税人
+    6: "A级，纳税人",
+    7: "5G基站",
+    8: "5G号，基站",  # 5 g 号 | 基站
+    9: "5G 基站",  # separators between a word and a Han run do not count
+    10: "税人A",
+    11: "税人，A",
+    12: "税人，人A",
+    13: "创业担保贷款",
+    14: "创业担，保贷款",
+}
+SPARSE_QUERIES = {
+    "稳岗返还": {1},
+    "A级纳税人": {4},
+    "5G基站": {7, 9},
+    "税人A": {10, 11},
+    "创业担保贷款": {13},
+}
+
+
+def test_a_phrase_of_fewer_tokens_finds_exactly_the_texts_holding_it(tmp_path: Path) -> None:
+    """Left-out tokens are implied only because a Han run after a Han run starts a new
+    value: without that break, 稳岗。返还 would hold 稳岗 and, two positions on, 返还."""
+    sources = [text_source(pid, "", "", text) for pid, text in SPARSE_TEXTS.items()]
+    index = build_index(tmp_path, sources)
+    searcher = index.searcher()
+    lookup = phrase_lookup(
+        lambda f, t: int(searcher.doc_freq(f, t)), searcher.num_docs, NO_PHRASES, {}
+    )
+    for q, expected in SPARSE_QUERIES.items():
+        seg = parse_query(q).segments[0]
+        plan = lookup(seg, "body")
+        assert plan is not None and len(plan[0]) < len(seg.tokens), q  # fewer tokens
+        for plans in (lookup, None):
+            query = qb.segment_query(seg, "body", plans)
+            found = {
+                int(searcher.doc(a).get_first("id")) for _, a in searcher.search(query, 50).hits
+            }
+            assert found == expected, (q, plans is None)
+
+
+def test_a_phrase_of_fewer_tokens_scores_as_the_whole_phrase(tmp_path: Path) -> None:
+    sources = _sources(5)
+    engine = _engine(tmp_path, sources, NO_PHRASES)  # with deleted documents
+    searcher = engine.searcher()
+    lookup = engine._phrase_lookup(searcher)
+    rng = random.Random(3)
+    bodies = [s.body_text for s in sources]
+    checked = 0
+    for _ in range(150):
+        body = rng.choice(bodies)
+        start = rng.randrange(max(1, len(body) - 6))
+        q = body[start : start + rng.randint(4, 6)]
+        pq = parse_query(q)
+        if len(pq.segments) != 1 or len(sparse_tokens(pq.segments[0].tokens)) == len(
+            pq.segments[0].tokens
+        ):
+            continue
+        seg = pq.segments[0]
+        for field in TEXT_FIELDS:
+            got = searcher.search(qb.segment_query(seg, field, lookup), 200).hits
+            want = searcher.search(qb.segment_query(seg, field), 200).hits
+            assert len(got) == len(want), (q, field)
+            for (s1, a1), (s2, a2) in zip(got, want, strict=True):
+                assert a1.doc == a2.doc and abs(s1 - s2) <= 1e-5 * s2, (q, field)
+            checked += len(got)
+    assert checked > 50
