@@ -487,13 +487,17 @@ class ParsedQuery:
 
     ``highlight_terms`` are normalized strings to mark in snippets, longest first: each
     segment's text and, for mixed segments, its individual runs. ``open_terms`` are the
-    highlight terms whose last word may continue (prefix matching). An empty query (no
-    segments) is falsy; callers should reject it.
+    highlight terms whose last word may continue (prefix matching). ``term_words`` gives
+    each highlight term the query word it shows (an index; empty: each term is a word of
+    its own): the pieces of ``5G基站`` are that one word, as are a word's synonyms (see
+    ``search.service``), and a snippet prefers the window showing the most words. An
+    empty query (no segments) is falsy; callers should reject it.
     """
 
     segments: tuple[Segment, ...]
     highlight_terms: tuple[str, ...]
     open_terms: frozenset[str] = frozenset()
+    term_words: tuple[int, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.segments)
@@ -568,7 +572,7 @@ def parse_query(q: str, *, prefix_last: bool = False) -> ParsedQuery:
             seg = Segment((norm,), True, norm)
         else:
             seg = Segment(tuple(map(str.__add__, norm[:-1], norm[1:])), False, norm)
-        return ParsedQuery((seg,), (norm,))
+        return ParsedQuery((seg,), (norm,), frozenset(), (0,))
     return _parse_normalized(norm, prefix_last)
 
 
@@ -576,7 +580,7 @@ def _parse_normalized(norm: str, prefix_last: bool) -> ParsedQuery:
     """:func:`parse_query` of a normalized query, whatever its shape."""
     units = list(_units(norm))
     segments: list[Segment] = []
-    terms: dict[str, None] = {}
+    terms: dict[str, int] = {}  # term → the segment it shows (its first)
     open_terms: set[str] = set()
     for ui, (runs, groups, written) in enumerate(units):
         is_last = ui == len(units) - 1
@@ -584,13 +588,15 @@ def _parse_normalized(norm: str, prefix_last: bool) -> ParsedQuery:
         seg = _segment(runs, open_end=open_end)
         if written is not None:
             seg = Segment(seg.tokens, seg.prefix, written)
-            terms[written] = None
         if seg not in segments:
             segments.append(seg)
+        word = segments.index(seg)
+        if written is not None:
+            terms.setdefault(written, word)
         for gi, group in enumerate(groups):
             group_open = open_end and gi == len(groups) - 1
             text = "".join(r.text for r in group)
-            terms[text] = None
+            terms.setdefault(text, word)
             if group_open:
                 open_terms.add(text)
             # Mixed groups are also highlighted piecewise (the document may separate the
@@ -604,8 +610,11 @@ def _parse_normalized(norm: str, prefix_last: bool) -> ParsedQuery:
                     pieces[-1] += run.text
                 prev_han = run.kind == _HAN
             if len(pieces) > 1:
-                terms.update(dict.fromkeys(pieces))
+                for piece in pieces:
+                    terms.setdefault(piece, word)
                 if group_open:
                     open_terms.add(pieces[-1])
     ordered = sorted(terms, key=lambda t: (-len(t), t))
-    return ParsedQuery(tuple(segments), tuple(ordered), frozenset(open_terms))
+    return ParsedQuery(
+        tuple(segments), tuple(ordered), frozenset(open_terms), tuple(terms[t] for t in ordered)
+    )

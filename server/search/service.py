@@ -199,7 +199,8 @@ def search_policies(
     for build in attempts:
         page = _run(engine, build, filters, query.sort, offset, limit)
         if page.total:
-            result = _page(query, page, _highlight_terms(pq, word_alts), "related")
+            related = _highlight_terms(pq, word_alts, first_word=len(pq.segments))
+            result = _page(query, page, related, "related")
             result.words = words
             return result
     return _page(query, page, pq, "none")
@@ -219,11 +220,21 @@ def _run(
     return engine.run(build, filters, sort=sort, offset=offset, limit=limit)
 
 
-def _highlight_terms(pq: ParsedQuery, alternatives: list[list[Segment]]) -> ParsedQuery:
-    """``pq`` with the texts of synonym variants and relaxed words marked too."""
-    extra = {seg.text for alts in alternatives for seg in alts}
-    terms = sorted(set(pq.highlight_terms) | extra, key=lambda t: (-len(t), t))
-    return ParsedQuery(pq.segments, tuple(terms), pq.open_terms)
+def _highlight_terms(
+    pq: ParsedQuery, alternatives: list[list[Segment]], first_word: int = 0
+) -> ParsedQuery:
+    """``pq`` with the texts of ``alternatives`` marked too: list ``i`` (a segment and its
+    synonyms, or a relaxed word and its synonyms) shows the query word ``first_word + i``
+    (see ``ParsedQuery.term_words``)."""
+    own = pq.term_words or range(len(pq.highlight_terms))
+    words = dict(zip(pq.highlight_terms, own, strict=True))
+    for i, alts in enumerate(alternatives):
+        for seg in alts:
+            words.setdefault(seg.text, first_word + i)
+    if len(words) == len(pq.highlight_terms):
+        return pq  # no synonym shows another text
+    terms = sorted(words, key=lambda t: (-len(t), t))
+    return ParsedQuery(pq.segments, tuple(terms), pq.open_terms, tuple(words[t] for t in terms))
 
 
 def _page(query: SearchQuery, page: Page, pq: ParsedQuery | None, match: Match) -> SearchPage:

@@ -370,8 +370,9 @@ def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, i
 def test_snippet_window_is_the_first_with_the_most_distinct_terms(
     words: list[str], queries: list[str]
 ) -> None:
-    """The window search reads matches lazily or counts their terms first, and stops early;
-    it chooses what trying every match as a window's start chooses."""
+    """The window search reads matches lazily or counts their words first, and stops early;
+    it chooses what trying every match as a window's start chooses (the most query words:
+    the pieces of 5G基站 are one)."""
     rng = random.Random(5)
     for _ in range(1500):
         text = "".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
@@ -384,6 +385,7 @@ def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
     from server.search import snippets
 
     matches = list(snippets._matches(text, pq))
+    word = dict(zip(pq.highlight_terms, pq.term_words or range(99), strict=False))
     n = len(text)
     start = 0
     if matches and n > width:
@@ -391,7 +393,7 @@ def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
         best = -1
         for s, _, _ in matches:
             ws = max(0, min(s - lead, n - width))
-            held = {t for ms, me, t in matches if ms >= ws and me <= ws + width}
+            held = {word[t] for ms, me, t in matches if ms >= ws and me <= ws + width}
             if len(held) > best:
                 best, start = len(held), ws
     end = min(n, start + width)
@@ -418,6 +420,22 @@ def test_snippet_window_and_ellipses() -> None:
     assert len(out.replace("<em>", "").replace("</em>", "")) == 22
     # The match sits a little after the start of the window.
     assert out.index("<em>") - 1 == 4
+
+
+def test_a_snippet_shows_the_first_mention_of_a_word_or_its_synonym() -> None:
+    """A word and its synonyms are one word: no later window is preferred for showing
+    both spellings, while two words of the query are still shown together."""
+    text = "社会保险" + "甲" * 80 + "社保与社会保险乙" + "丙" * 80
+    social = [
+        Segment(("社保",), False, "社保"),
+        Segment(("社会", "会保", "保险"), False, "社会保险"),
+    ]
+    pq = search_service._highlight_terms(parse_query("社保"), [social])
+    assert pq.highlight_terms == ("社会保险", "社保") and pq.term_words == (0, 0)
+    assert make_snippet(text, pq, width=30).startswith("<em>社会保险</em>甲")
+    two = search_service._highlight_terms(parse_query("社保 乙"), [social, []])
+    assert two.term_words == (0, 0, 1)
+    assert "<em>社会保险</em><em>乙</em>" in make_snippet(text, two, width=30)
 
 
 def test_snippet_prefers_window_with_most_distinct_terms() -> None:
@@ -467,6 +485,28 @@ def test_one_chinese_term_is_marked_as_the_general_path_marks_it(
     general = ParsedQuery(one.segments, (term, "龘龘"))
     assert highlight(text, one) == highlight(text, general)
     assert make_snippet(text, one, width) == make_snippet(text, general, width)
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["高龄补贴", "补贴", "补", "贴", "税", "<", "&", '"', " ", "，", "a"])
+        | st.text(alphabet="甲乙高龄", min_size=1, max_size=8),
+        max_size=40,
+    ).map("".join),
+    terms=st.sets(st.sampled_from(["高龄补贴", "补贴", "贴补", "补", "高龄", "税"]), min_size=1),
+)
+@example(text="高龄补贴贴补<补>", terms={"高龄补贴", "补贴", "补"})
+def test_chinese_terms_are_marked_in_c_as_the_general_path_marks_them(
+    text: str, terms: set[str]
+) -> None:
+    """Chinese terms without word checks are marked by the regex engine in one call on the
+    escaped text; the matches are those the general path renders."""
+    from server.search import snippets
+
+    pq = ParsedQuery((), tuple(sorted(terms, key=lambda t: (-len(t), t))))
+    general = snippets._render(text, 0, len(text), list(snippets._matches(text, pq)))
+    assert highlight(text, pq) == general
 
 
 # --------------------------------------------------------------------------- property test
