@@ -41,10 +41,6 @@ class _CharTables:
     #: Normalized character → the other safe characters that normalize to it (``Ｇ`` and
     #: ``G`` for ``g``).
     others: dict[str, str]
-    #: Tokenizer class (digit, letter) → a regex character class of the safe characters
-    #: that normalize to a character of that class: what a whole-word term's edge must
-    #: not touch.
-    word_chars: dict[str, str]
 
 
 @functools.cache
@@ -64,7 +60,6 @@ def _char_tables() -> _CharTables:
     unsafe_cps: list[int] = []
     same = bytearray(0x10000)
     others: dict[str, list[str]] = {}
-    words: dict[str, list[int]] = {_DIGIT: [], _LETTER: []}
     for cp in range(0x10000):
         unsafe = True  # surrogates: never in stored text, and never trusted
         if not 0xD800 <= cp < 0xE000:
@@ -80,16 +75,12 @@ def _char_tables() -> _CharTables:
                     same[cp] = 1
                 else:
                     others.setdefault(out, []).append(ch)
-                cls = _char_class(out)
-                if cls in words:
-                    words[cls].append(cp)
         if unsafe:
             unsafe_cps.append(cp)
     return _CharTables(
         re.compile("[" + _ranges(unsafe_cps) + "\\U00010000-\\U0010ffff]"),
         bytes(same),
         {out: "".join(chars) for out, chars in others.items()},
-        {cls: "[" + _ranges(cps) + "]" for cls, cps in words.items()},
     )
 
 
@@ -127,6 +118,20 @@ def _word_class(ch: str) -> str:
     return cls if cls in (_DIGIT, _LETTER) else ""
 
 
+class _NormClassTable(dict[int, str]):
+    """Code point → the tokenizer class of its normalization (safe characters)."""
+
+    def __missing__(self, cp: int) -> str:
+        out = _CHAR_NORM_TABLE[cp]
+        cls = _char_class(out) if len(out) == 1 else ""
+        if len(self) < 65536:  # bounded cache
+            self[cp] = cls
+        return cls
+
+
+_NORM_CLASS = _NormClassTable()
+
+
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     """A query's highlight terms, compiled once for every text of a result page."""
@@ -134,9 +139,10 @@ class _Matcher:
     terms: tuple[str, ...]
     #: Any term, in normalized text (alternatives in ``terms`` order: longest first).
     normalized: re.Pattern[str]
-    #: Exactly the matches in a text free of unsafe characters, as written, word checks
-    #: included. ``grouped``: group ``i + 1`` is ``terms[i]``; otherwise a match is its
-    #: term (Chinese terms without word checks: ``direct`` is ``normalized``).
+    #: Where the terms occur in a text free of unsafe characters, as written (the matches,
+    #: but for the word checks). ``grouped``: group ``i + 1`` is ``terms[i]``; otherwise
+    #: a match is its term (Chinese terms without word checks: ``direct`` is
+    #: ``normalized``).
     direct: re.Pattern[str]
     grouped: bool
     #: Per term: the class of its first (last) character when a match there must not
@@ -144,6 +150,9 @@ class _Matcher:
     #: A term that may continue (``open_terms``, prefix matching) has no end check.
     starts_word: tuple[str, ...]
     ends_word: tuple[str, ...]
+    #: Whether any term has such a check.
+    checked: bool
+    longest: int
     #: Term → the query word it shows (see ``ParsedQuery.term_words``), and how many
     #: words the terms show: a snippet's window is the one showing the most words.
     word: dict[str, int]
@@ -176,7 +185,7 @@ def _matcher(
     direct = normalized
     grouped = not literal or checked
     if grouped:
-        direct = _grouped_pattern(kept, sources, starts_word, ends_word, tables.word_chars)
+        direct = _grouped_pattern(kept, sources)
     return _Matcher(
         terms=kept,
         normalized=normalized,
@@ -184,42 +193,32 @@ def _matcher(
         grouped=grouped,
         starts_word=starts_word,
         ends_word=ends_word,
+        checked=checked,
+        longest=max(map(len, kept)),
         word=word,
         words=len(set(word.values())),
         only=kept[0] if not grouped and len(kept) == 1 else "",
     )
 
 
-def _grouped_pattern(
-    terms: tuple[str, ...],
-    sources: dict[str, str],
-    starts_word: tuple[str, ...],
-    ends_word: tuple[str, ...],
-    word_chars: dict[str, str],
-) -> re.Pattern[str]:
-    """The pattern finding exactly ``terms``' matches in a plain text, with their word
-    checks: the regex engine then does what matching on normalized text does, at each
-    position the first term that fits, else the next position.
+def _grouped_pattern(terms: tuple[str, ...], sources: dict[str, str]) -> re.Pattern[str]:
+    """The pattern finding where ``terms`` occur in a plain text: at each position the
+    first term (in order) that occurs there.
 
-    A plain text's characters each normalize to one character, so "the character before
-    normalizes to a digit" is "the character before is one of the digits' sources". The
-    pattern consumes the first character from the class of all terms' first characters,
-    then tries the terms in order (the first character's sources checked behind, then
-    the rest, each term ending in an empty group: ``lastindex`` names the term). Starting
+    It consumes the first character from the class of all terms' first characters, then
+    tries the terms in order (the first character's sources checked behind, then the
+    rest, each term ending in an empty group: ``lastindex`` names the term). Starting
     with a character class lets the regex engine skip ahead in C to where a term may
-    start; a 700-character window is searched several times faster than with a leading
-    look-ahead or a group.
+    start: a 700-character window is searched several times faster than with a leading
+    look-ahead or a group. (Word checks stay out of the pattern: the classes of every
+    character that normalizes to a letter or a digit took milliseconds to compile for
+    each new query.)
     """
     alternatives = []
-    for k, term in enumerate(terms):
+    for term in terms:
         first = sources[term[0]]
-        if not first:
-            alternatives.append("(?!)")
-            continue
-        before = f"(?<!{word_chars[starts_word[k]]}[\\s\\S])" if starts_word[k] else ""
-        after = f"(?!{word_chars[ends_word[k]]})" if ends_word[k] else ""
         rest = "".join(_class_pattern(sources[c]) for c in term[1:])
-        alternatives.append(f"(?<={_class_pattern(first)}){before}{rest}{after}()")
+        alternatives.append(f"(?<={_class_pattern(first)}){rest}()" if first else "(?!)")
     firsts = "".join(dict.fromkeys(c for t in terms for c in sources[t[0]]))
     if not firsts:
         return re.compile("(?!)")
@@ -249,8 +248,57 @@ def _direct_matches(text: str, m: _Matcher) -> Iterator[Match]:
     found = m.direct.finditer(text)
     if not m.grouped:
         return ((hit.start(), hit.end(), hit.group()) for hit in found)
+    if m.checked:
+        return _checked_matches(text, m)
     terms = m.terms
     return ((hit.start(), hit.end(), terms[(hit.lastindex or 1) - 1]) for hit in found)
+
+
+def _checked_matches(text: str, m: _Matcher) -> Iterator[Match]:
+    """:func:`_direct_matches` of terms with word checks, done here on each occurrence."""
+    terms = m.terms
+    n = len(text)
+    pos = 0
+    while True:
+        for hit in m.direct.finditer(text, pos):
+            s, e = hit.span()
+            k = (hit.lastindex or 1) - 1
+            cls = m.starts_word[k]
+            if not (cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls):
+                cls = m.ends_word[k]
+                if not (cls and e < n and _NORM_CLASS[ord(text[e])] == cls):
+                    yield s, e, terms[k]
+                    continue
+            # The first term occurring at ``s`` would continue a word: try the later ones
+            # there, as on normalized text, then go on after what was found (or at s + 1).
+            later = _later_term(text, s, k, m)
+            if later is not None:
+                yield later
+                pos = later[1]
+            else:
+                pos = s + 1
+            break
+        else:
+            return
+
+
+def _later_term(text: str, s: int, k: int, m: _Matcher) -> Match | None:
+    """The first term after ``terms[k]`` occurring at ``s`` with its word checks passed."""
+    n = len(text)
+    local = text[s : s + m.longest].translate(_CHAR_NORM_TABLE)
+    for j in range(k + 1, len(m.terms)):
+        term = m.terms[j]
+        if not local.startswith(term):
+            continue
+        cls = m.starts_word[j]
+        if cls and s > 0 and _NORM_CLASS[ord(text[s - 1])] == cls:
+            continue
+        e = s + len(term)
+        cls = m.ends_word[j]
+        if cls and e < n and _NORM_CLASS[ord(text[e])] == cls:
+            continue
+        return s, e, term
+    return None
 
 
 def _normalized_matches(text: str, m: _Matcher) -> Iterator[Match]:

@@ -330,6 +330,18 @@ def test_words_match_the_text_as_written_exactly_where_normalized_text_would() -
     assert direct > 2000  # the direct path was exercised, not only the general one
 
 
+def test_a_new_query_compiles_a_small_pattern() -> None:
+    """Every new set of highlight terms compiles its patterns (~0.5 ms); word checks are
+    done per occurrence, not by classes of every letter and digit in the pattern, which
+    took several milliseconds to compile for each new query with letters or digits."""
+    from server.search import snippets
+
+    pq = parse_query("A级纳税人 x86")
+    m = snippets._matcher(pq.highlight_terms, pq.open_terms, pq.term_words)
+    assert m is not None and m.grouped and m.checked
+    assert len(m.direct.pattern) < 40 * len(pq.highlight_terms)
+
+
 def _word_matches_on_normalized(text: str, pq: ParsedQuery) -> list[tuple[int, int, str]]:
     """The reference for terms of any kind: leftmost, longest-first matches on the
     normalized text whose letter or digit edges do not continue a word (unless the term
