@@ -23,12 +23,12 @@ Text is normalized (:func:`normalize`) and split into *runs*:
   scripts); it is split where letters and digits meet (``5g`` → ``5`` ``g``) and each
   piece is one token (truncated to :data:`MAX_WORD_CHARS` characters);
 * everything else (whitespace, punctuation such as ``〔〕【】《》（）、，。-/``) separates
-  runs and produces no token. Separators create no position gap, with one exception: a
-  Han run that follows another Han run (so separators stand between them) starts a new
-  *value* of the field, and the engine puts one empty position between a field's values.
-  No query phrase spans two Han runs, so this changes no match; it lets a phrase be
-  searched with fewer of its tokens (see :func:`server.search.phrases.sparse_tokens`).
-  Values change no field length: the engine counts tokens.
+  runs and produces no token. Separators create no position gap, with one exception:
+  between a Han run and a Han run that follows it (so separators stand between them)
+  the engine leaves one position empty (:data:`GAP_TOKEN`, a token it drops without
+  counting it). No query phrase spans two Han runs, so this changes no match; it lets a
+  phrase be searched with fewer of its tokens (see
+  :func:`server.search.phrases.sparse_tokens`).
 
 Queries
 -------
@@ -68,8 +68,8 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "GAP_TOKEN",
     "MAX_WORD_CHARS",
-    "VALUE_BREAK",
     "ParsedQuery",
     "Segment",
     "index_fields",
@@ -83,8 +83,10 @@ __all__ = [
 #: Word tokens are cut to this many characters, in documents and queries alike (keeps
 #: every token far below PostgreSQL's 2047-byte lexeme limit).
 MAX_WORD_CHARS = 100
-#: Ends one value of a field's token string and starts the next (see the module docstring).
-VALUE_BREAK = "\n"
+#: The token that leaves its position empty in a field's token string: the engine drops it
+#: (see ``search.schema.TOKENIZER``), so it ends a run of consecutive positions without
+#: counting towards the field's length. Never a token of text (a separator character).
+GAP_TOKEN = "|"  # noqa: S105 (a token, not a password)
 
 # Characters dropped by normalize(): invisible format characters (ZWSP, ZWJ, BOM, soft
 # hyphen, …) are category Cf and handled separately; these are the variation selectors.
@@ -248,7 +250,7 @@ def _tokens_and_chars_normalized(text: str) -> tuple[str, str]:
         else:
             values[-1].append(run[:MAX_WORD_CHARS])
             after_word, after_han = True, False
-    return VALUE_BREAK.join(" ".join(v) for v in values), " ".join("".join(han))
+    return f" {GAP_TOKEN} ".join(" ".join(v) for v in values), " ".join("".join(han))
 
 
 #: Class codes of the vectorized tokenizer (:func:`index_fields_many`).
@@ -394,8 +396,17 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     after_word = np.zeros(len(run_at), np.bool_)
     after_word[1:] = (run_cls[:-1] >= 2) & (text_of[1:] == text_of[:-1])
     lead_at = run_at[after_word & (run_cls == 1) & ~last[run_at]]
+    # A Han run followed by another Han run of the same text (separators between them)
+    # ends its value: its terminal unigram is followed by the break token. Terminal
+    # characters are the Han runs' last ones, in the order of the Han runs.
+    han_runs = run_cls == 1
+    next_han = np.zeros(len(run_at), np.bool_)
+    next_han[:-1] = han_runs[:-1] & han_runs[1:] & (text_of[1:] == text_of[:-1])
+    terminals = np.flatnonzero(terminal)
+    breaks = terminals[next_han[han_runs]]
     counts = kept.astype(np.int64) + word_end + 3 * bigram + 2 * terminal
     counts[lead_at] += 2
+    counts[breaks] += 2
     ends = np.cumsum(counts)
     at = ends - counts
     out = np.full(int(ends[-1]), _SPACE, np.uint32)
@@ -404,16 +415,8 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     where = np.flatnonzero(bigram)
     out[at[where]] = chars[where - 1]
     out[at[where] + 1] = chars[where]
-    where = np.flatnonzero(terminal)
-    out[at[where] + 3 * bigram[where]] = chars[where]
-    # A Han run followed by another Han run of the same text (separators between them)
-    # ends its value: the space after its terminal unigram becomes the value break.
-    # Terminal characters are the Han runs' last ones, in the order of the Han runs.
-    han_runs = run_cls == 1
-    next_han = np.zeros(len(run_at), np.bool_)
-    next_han[:-1] = han_runs[:-1] & han_runs[1:] & (text_of[1:] == text_of[:-1])
-    breaks = where[next_han[han_runs]]
-    out[at[breaks] + 3 * bigram[breaks] + 1] = ord(VALUE_BREAK)
+    out[at[terminals] + 3 * bigram[terminals]] = chars[terminals]
+    out[at[breaks] + 3 * bigram[breaks] + 2] = ord(GAP_TOKEN)
     tokens = out.tobytes().decode("utf-32-le")
     token_from = at[starts].tolist()
     token_to = [*token_from[1:], len(out)]
@@ -439,23 +442,24 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def index_tokens(text: str) -> list[str]:
-    """Tokens of a document field, in order (across its values; see :func:`index_fields`).
+    """Tokens of a document field, in order (positions left empty aside; see
+    :func:`index_fields`).
 
     >>> index_tokens("郑民〔2016〕28号")
     ['郑民', '民', '2016', '28', '号']
     >>> index_tokens("5G基站")
     ['5', 'g', '基', '基站', '站']
     """
-    return index_fields(text)[0].split()
+    return [t for t in index_fields(text)[0].split(" ") if t and t != GAP_TOKEN]
 
 
 def index_fields(text: str) -> tuple[str, str]:
     """What the engine indexes for one text field: its token string (the tokens of
-    :func:`index_tokens` joined by spaces, and :data:`VALUE_BREAK` where a value ends) and
-    the field's Han characters joined by spaces.
+    :func:`index_tokens` joined by spaces, and :data:`GAP_TOKEN` where a position is
+    left empty) and the field's Han characters joined by spaces.
 
     >>> index_fields("稳岗，返还资金")
-    ('稳岗 岗\\n返还 还资 资金 金', '稳 岗 返 还 资 金')
+    ('稳岗 岗 | 返还 还资 资金 金', '稳 岗 返 还 资 金')
     """
     return index_fields_many([text])[0]
 

@@ -37,7 +37,13 @@ from server.search.phrases import (
     PhrasePlan,
     phrase_lookup,
 )
-from server.search.schema import INDEXED_STATUSES, SCHEMA_VERSION, STAGE_RANK, SUMMARY_CLIP
+from server.search.schema import (
+    INDEXED_STATUSES,
+    SCHEMA_VERSION,
+    STAGE_RANK,
+    SUMMARY_CLIP,
+    open_index,
+)
 from server.search.snippets import highlight, make_snippet, plain
 
 log = logging.getLogger("zwgk.search")
@@ -179,7 +185,7 @@ class SearchEngine:
                 state.index.reload()
                 index = state.index
             else:
-                index = tantivy.Index.open(str(path))
+                index = open_index(path)
                 # Reloads happen here only, with a new state (and document cache), never
                 # behind this engine's back.
                 index.config_reader("Manual", 0)

@@ -32,7 +32,14 @@ from server.core.db import connection, placeholders
 from server.search import changes
 from server.search.engine import live_dir, read_meta, swap_current, usable, write_meta
 from server.search.phrases import NO_PHRASES, IndexedPhrases
-from server.search.schema import INDEXED_STATUSES, SCHEMA, Fields, PolicySource, fields_many
+from server.search.schema import (
+    INDEXED_STATUSES,
+    SCHEMA,
+    Fields,
+    PolicySource,
+    fields_many,
+    new_index,
+)
 from server.search.synonyms import load_groups
 
 log = logging.getLogger("zwgk.search.indexer")
@@ -221,7 +228,7 @@ class Indexer:
 
     def _open(self, path: Path) -> None:
         self.close()
-        index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+        index = new_index(path, reuse=True)
         self._writer = index.writer(self.heap_bytes, 1)
         self._index = index
         self._path = path
@@ -275,7 +282,7 @@ class Indexer:
             path.mkdir()
             cursor = await changes.latest_change(connection())
             phrases = IndexedPhrases.of_groups(await load_groups())
-            index = tantivy.Index(SCHEMA, path=str(path), reuse=False)
+            index = new_index(path, reuse=False)
             writer = index.writer(self.heap_bytes, 1)
             count = 0
             async with _document_builder(await _indexed_count(), phrases) as build:

@@ -1,10 +1,10 @@
 """The index's schema and how one policy becomes one engine document.
 
 Text fields hold our own tokens (:func:`server.search.analysis.index_fields_many`, joined by
-spaces) under the engine's ``whitespace`` tokenizer, which only splits at those spaces: the
-engine never re-tokenizes anything, and a token's position is its index in our list, plus
-one for each value before it (a Han run that follows another Han run starts a new value
-of the field, and the engine leaves one position empty between values).
+spaces) under :data:`TOKENIZER`: the engine's ``whitespace`` tokenizer, which only splits at
+those spaces, and a filter that drops the gap token (``|``, between a Han run and a Han run
+after it), leaving its position empty and not counting it in the field's length. The
+engine never re-tokenizes anything, and a token's position is its index in our string.
 ``<field>_c`` fields hold every Han character of the field as a term, so a one-character
 query ranks by BM25 like any other term. Filters
 are indexed fields (``status``, ``audience``, ``stage``, ``tags`` as ``scheme:code``,
@@ -18,16 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import orjson
 import tantivy
 
-from server.search.analysis import VALUE_BREAK, index_fields_many
+from server.search.analysis import GAP_TOKEN, index_fields_many
 from server.search.phrases import NO_PHRASES, IndexedPhrases
 
 #: Bump when the schema or the tokens change: an index of another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Characters of the body kept in the index for snippets (the snippet is cut from these).
 SNIPPET_WINDOW = 700
 #: Characters of the summary kept for browse snippets.
@@ -44,11 +45,38 @@ INDEXED_STATUSES = frozenset({"published", "expired"})
 Fields = dict[str, Any]
 
 
+#: The analyzer of the text fields (registered on every index opened: :func:`new_index`,
+#: :func:`open_index`).
+TOKENIZER = "zwgk_tokens"
+
+
+def _analyzer() -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+        .filter(tantivy.Filter.custom_stopword([GAP_TOKEN]))
+        .build()
+    )
+
+
+def new_index(path: Path, *, reuse: bool) -> tantivy.Index:
+    """The index at ``path`` (``reuse``: open it if there is one, else create it)."""
+    index = tantivy.Index(SCHEMA, path=str(path), reuse=reuse)
+    index.register_tokenizer(TOKENIZER, _analyzer())
+    return index
+
+
+def open_index(path: Path) -> tantivy.Index:
+    """The existing index at ``path``."""
+    index = tantivy.Index.open(str(path))
+    index.register_tokenizer(TOKENIZER, _analyzer())
+    return index
+
+
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
-        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+        sb.add_text_field(name, tokenizer_name=TOKENIZER, index_option="position")
         sb.add_text_field(CHAR_FIELD[name], tokenizer_name="whitespace", index_option="freq")
     for name in ("status", "audience", "stage", "tags"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
@@ -119,9 +147,7 @@ def _document(
     fields: Fields = {"id": p.id}
     for name in TEXT_FIELDS:
         tokens, fields[CHAR_FIELD[name]] = next(analysed)
-        if phrases:
-            tokens += phrases.tokens_for(tokens)
-        fields[name] = tokens.split(VALUE_BREAK) if VALUE_BREAK in tokens else tokens
+        fields[name] = tokens + phrases.tokens_for(tokens) if phrases else tokens
     window, cut = _window(p.body_text or p.summary)
     item: dict[str, Any] = {
         "title": p.title,

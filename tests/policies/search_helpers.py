@@ -9,7 +9,7 @@ import tantivy
 
 from server.search.indexer import add_documents
 from server.search.phrases import NO_PHRASES, IndexedPhrases
-from server.search.schema import SCHEMA, PolicySource, fields_many
+from server.search.schema import PolicySource, fields_many, new_index
 
 
 def text_source(
@@ -46,7 +46,7 @@ def build_index(
 ) -> tantivy.Index:
     """An index of ``sources`` at ``path`` (committed, merged, reloaded); ``delete_ids``
     are deleted after the first commit (they stay in the statistics until merged)."""
-    index = tantivy.Index(SCHEMA, path=str(path))
+    index = new_index(path, reuse=False)
     writer = index.writer(50_000_000, 1)
     add_documents(writer, fields_many(sources, phrases))  # as the indexer does
     writer.commit()
