@@ -391,6 +391,12 @@ def _ranked(
         k *= 4
     if not hits:
         return Page([], total)
+    # The engine gives hits by score, highest first. Without two equal scores up to the
+    # one after the page's last, the page is those hits as they are (the later ones score
+    # lower still); otherwise tied hits are put in sort-key order.
+    scores = [score for score, _ in hits[: need + 1]]
+    if all(a != b for a, b in zip(scores, scores[1:], strict=False)):
+        return Page(_hits(searcher, docs, hits[offset:need]), total)
     addresses = [a for _, a in hits]
     keys = searcher.fast_field_values("sort_key", addresses)
     order = sorted(range(len(hits)), key=lambda i: (-hits[i][0], -(keys[i] or 0)))

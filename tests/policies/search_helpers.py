@@ -7,6 +7,7 @@ from pathlib import Path
 
 import tantivy
 
+from server.search.engine import SearchEngine, swap_current, write_meta
 from server.search.indexer import add_documents
 from server.search.phrases import NO_PHRASES, IndexedPhrases
 from server.search.schema import PolicySource, fields_many, new_index
@@ -57,3 +58,22 @@ def build_index(
     writer.wait_merging_threads()
     index.reload()
     return index
+
+
+def build_engine(
+    root: Path,
+    sources: Sequence[PolicySource],
+    phrases: IndexedPhrases = NO_PHRASES,
+    *,
+    delete_ids: Sequence[int] = (),
+) -> SearchEngine:
+    """A search engine on an index of ``sources`` (see :func:`build_index`) made live under
+    ``root``, as the indexer leaves one."""
+    path = root / "idx"
+    path.mkdir(parents=True)
+    build_index(path, sources, phrases, delete_ids=delete_ids)
+    write_meta(path, 0, phrases)
+    swap_current(root, "idx")
+    engine = SearchEngine(root)
+    engine.refresh(force=True)
+    return engine

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from server.search import query as qb
 from server.search.analysis import index_fields, parse_query
-from server.search.engine import SearchEngine, swap_current, write_meta
+from server.search.engine import SearchEngine
 from server.search.phrases import (
     MAX_PHRASES,
     NO_PHRASES,
@@ -28,7 +28,7 @@ from server.search.schema import TEXT_FIELDS, PolicySource
 from server.search.service import SearchPage, SearchQuery, search_policies
 from server.search.synonyms import Synonyms
 from tests.conftest import PG_URL
-from tests.policies.search_helpers import build_index, text_source
+from tests.policies.search_helpers import build_engine, build_index, text_source
 
 
 def test_which_terms_are_held_as_phrase_tokens() -> None:
@@ -86,15 +86,8 @@ def _sources(seed: int) -> list[PolicySource]:
 
 
 def _engine(root: Path, sources: list[PolicySource], phrases: IndexedPhrases) -> SearchEngine:
-    path = root / "idx"
-    path.mkdir(parents=True)
     # Deleted documents count in the statistics until merged: the boosts must allow for it.
-    build_index(path, sources, phrases, delete_ids=range(1, 161, 9))
-    write_meta(path, 0, phrases)
-    swap_current(root, "idx")
-    engine = SearchEngine(root)
-    engine.refresh(force=True)
-    return engine
+    return build_engine(root, sources, phrases, delete_ids=range(1, 161, 9))
 
 
 def test_held_phrases_answer_as_the_phrases_do(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from server.search.analysis import (
 from server.search.phrases import NO_PHRASES, phrase_lookup
 from server.search.schema import SCHEMA
 from server.search.snippets import highlight, make_snippet
-from tests.policies.search_helpers import build_index, text_source
+from tests.policies.search_helpers import build_engine, build_index, text_source
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
 EXT_B2 = "\U0002a6a5"  # 𪚥
@@ -765,6 +765,31 @@ def test_engine_prefix_last(engine_index: tantivy.Index) -> None:
     exact = _rows(engine_index, parse_query("ab"), fields)
     prefix = _rows(engine_index, parse_query("ab", prefix_last=True), fields)
     assert exact < prefix
+
+
+def test_equal_scores_are_ranked_newest_first_then_by_highest_id(tmp_path: Path) -> None:
+    """Policies that score the same come newest first, then highest id, on every page;
+    others in score order."""
+    from datetime import date
+
+    from server.search.schema import PolicySource
+    from server.search.service import SearchQuery, search_policies
+
+    def source(pid: int, body: str, day: date) -> PolicySource:
+        return PolicySource(
+            pid, "通知", "", "x", day, "published", "both", "execution", "", body, ()
+        )
+
+    days = [date(2024, 1 + (pid * 7) % 12, 1 + pid % 28) for pid in range(1, 31)]
+    sources = [source(pid, "高龄补贴", days[pid - 1]) for pid in range(1, 31)]
+    sources += [source(31, "高龄补贴 高龄补贴 高龄补贴", date(2020, 1, 1))]  # scores higher
+    engine = build_engine(tmp_path, sources)
+    ids = []
+    for page in (1, 2, 3, 4):
+        query = SearchQuery(q="高龄补贴", page=page, page_size=8)
+        ids += [item["id"] for item in search_policies(engine, query).items]
+    tied = sorted(range(1, 31), key=lambda pid: (days[pid - 1], pid), reverse=True)
+    assert ids == [31, *tied]
 
 
 def test_bm25_ranks_title_hit_above_body_hit(tmp_path: Path) -> None:
