@@ -15,6 +15,7 @@ commits within one timestamp tick of the file system would otherwise look like o
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import logging
 import os
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tantivy
 
@@ -115,8 +116,10 @@ def swap_current(root: Path, name: str) -> None:
     os.replace(tmp, root / CURRENT)
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
+    """One result: the policy id, its score and its stored list item (a tuple: a page
+    makes ten of them, and a tuple is made in C)."""
+
     id: int
     score: float
     item: dict[str, Any]
@@ -124,8 +127,7 @@ class Hit:
     plain: tuple[bool, bool] = (False, False)
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     hits: list[Hit]
     total: int
 
@@ -394,8 +396,7 @@ def _ranked(
     # The engine gives hits by score, highest first. Without two equal scores up to the
     # one after the page's last, the page is those hits as they are (the later ones score
     # lower still); otherwise tied hits are put in sort-key order.
-    scores = [score for score, _ in hits[: need + 1]]
-    if all(a != b for a, b in zip(scores, scores[1:], strict=False)):
+    if all(a[0] != b[0] for a, b in itertools.pairwise(hits[: need + 1])):
         return Page(_hits(searcher, docs, hits[offset:need]), total)
     addresses = [a for _, a in hits]
     keys = searcher.fast_field_values("sort_key", addresses)
