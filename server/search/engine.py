@@ -30,7 +30,6 @@ import tantivy
 from server.core.errors import AppError
 from server.core.jsonutil import loads
 from server.search import query as qb
-from server.search.analysis import ParsedQuery
 from server.search.phrases import (
     NO_PHRASES,
     IndexedPhrases,
@@ -45,7 +44,7 @@ from server.search.schema import (
     SUMMARY_CLIP,
     open_index,
 )
-from server.search.snippets import highlight, make_snippet, plain
+from server.search.snippets import Highlighter, Known, known
 
 log = logging.getLogger("zwgk.search")
 
@@ -59,8 +58,8 @@ DOC_CACHE_ENTRIES = 4096
 
 #: Stored items by document address, for one reader generation (addresses are only
 #: meaningful within one: the reader reloads only when this engine says so): the policy
-#: id, the item, and whether its title and window are :func:`~snippets.plain`.
-DocCache = dict[tuple[int, int], tuple[int, dict[str, Any], tuple[bool, bool]]]
+#: id, the item, and what is known of its title and window (:func:`~snippets.known`).
+DocCache = dict[tuple[int, int], tuple[int, dict[str, Any], tuple[Known, Known]]]
 #: Builds the text part of a query, given how this index holds phrases (see
 #: :func:`server.search.query.text_query`): the engine calls it with the reader it
 #: searches, so a query never names phrase tokens that reader's index lacks.
@@ -123,8 +122,8 @@ class Hit(NamedTuple):
     id: int
     score: float
     item: dict[str, Any]
-    #: Whether the item's title and window are plain text (see ``snippets.plain``).
-    plain: tuple[bool, bool] = (False, False)
+    #: What is known of the item's title and window (see ``snippets.Known``).
+    known: tuple[Known, Known] | None = None
 
 
 class Page(NamedTuple):
@@ -355,7 +354,7 @@ def _hits(searcher: tantivy.Searcher, docs: DocCache, scored: list[tuple[float, 
             stored: Any = doc.get_first("item")
             policy_id: Any = doc.get_first("id")
             item = loads(stored)
-            cached = (int(policy_id), item, (plain(item["title"]), plain(item["window"])))
+            cached = (int(policy_id), item, (known(item["title"]), known(item["window"])))
             if len(docs) >= DOC_CACHE_ENTRIES:
                 docs.clear()  # cheap and rare: the popular ones come straight back
             docs[key] = cached
@@ -413,17 +412,17 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def list_item(hit: Hit, pq: ParsedQuery | None) -> dict[str, Any]:
-    """A result-list item from the stored fields (titles highlighted, snippet cut from the
-    stored window: bounded work per item)."""
+def list_item(hit: Hit, marks: Highlighter | None) -> dict[str, Any]:
+    """A result-list item from the stored fields (titles highlighted with ``marks``,
+    snippet cut from the stored window: bounded work per item)."""
     it = hit.item
-    if pq is not None:
-        title_plain, window_plain = hit.plain
+    if marks is not None:
+        title_known, window_known = hit.known or (None, None)
         # The window was collapsed when indexed.
-        snippet = make_snippet(it["window"], pq, collapsed=True, is_plain=window_plain)
+        snippet = marks.snippet(it["window"], collapsed=True, known=window_known)
         if it.get("cut") and not snippet.endswith("…"):
             snippet += "…"
-        title = highlight(it["title"], pq, is_plain=title_plain)
+        title = marks.title(it["title"], title_known)
     else:
         snippet = html.escape(_clip(it["summary"] or it["window"], SUMMARY_CLIP))
         title = html.escape(it["title"])

@@ -11,6 +11,7 @@ from server.core.errors import ValidationFailed
 from server.search import query as qb
 from server.search.analysis import ParsedQuery, Segment, parse_query
 from server.search.engine import Page, SearchEngine, TextBuilder, list_item
+from server.search.snippets import Highlighter
 from server.search.synonyms import Synonyms, segment_words
 
 #: Results beyond this rank are not served (deep pages cost the engine, help nobody).
@@ -238,7 +239,8 @@ def _highlight_terms(
 
 
 def _page(query: SearchQuery, page: Page, pq: ParsedQuery | None, match: Match) -> SearchPage:
-    items = [list_item(hit, pq) for hit in page.hits]
+    marks = Highlighter.of(pq) if pq is not None else None  # once for the page's items
+    items = [list_item(hit, marks) for hit in page.hits]
     if match == "exact" and page.total == 0 and query.q.strip():
         match = "none"
     return SearchPage(items, page.total, query.page, query.page_size, match)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from server.search.analysis import (
     _CHAR_NORM_TABLE,
@@ -24,7 +25,7 @@ from server.search.analysis import (
     _is_han,
 )
 
-__all__ = ["highlight", "make_snippet", "plain", "prepare"]
+__all__ = ["Highlighter", "Known", "highlight", "known", "make_snippet", "plain", "prepare"]
 
 _WS = re.compile(r"\s+")
 
@@ -346,16 +347,10 @@ def _matches(text: str, pq: ParsedQuery, is_plain: bool | None = None) -> Iterat
     (ends) too, mirroring whole-token matching in search. ``is_plain`` is
     :func:`plain` of ``text`` when the caller knows it.
     """
-    return _find(text, *_matcher_for(text, pq, is_plain))
-
-
-def _matcher_for(text: str, pq: ParsedQuery, is_plain: bool | None) -> tuple[_Matcher | None, bool]:
-    """``pq``'s matcher, and whether ``text`` is :func:`plain` (only worked out when there
-    is something to match)."""
     m = _matcher(pq.highlight_terms, pq.open_terms, pq.term_words)
     if m is None:
-        return None, False
-    return m, plain(text) if is_plain is None else is_plain
+        return iter(())
+    return _find(text, m, plain(text) if is_plain is None else is_plain)
 
 
 def _find(text: str, m: _Matcher | None, is_plain: bool) -> Iterator[Match]:
@@ -406,11 +401,15 @@ def _norm_with_map(text: str) -> tuple[str, list[int] | None, list[int] | None]:
 _HTML_SPECIAL = re.compile("[&<>\"']")
 
 
-def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
+def _render(
+    text: str, start: int, end: int, matches: list[Match], clean: bool | None = None
+) -> str:
     out: list[str] = []
     cur = start
     # Policy text rarely holds a character that needs escaping: then nothing is escaped.
-    escape: Callable[[str], str] = html.escape if _HTML_SPECIAL.search(text, start, end) else str
+    if clean is None:
+        clean = _HTML_SPECIAL.search(text, start, end) is None
+    escape: Callable[[str], str] = str if clean else html.escape
     for s, e, _ in matches:
         if s < start or e > end:
             continue
@@ -421,13 +420,75 @@ def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
     return "".join(out)
 
 
-def highlight(text: str, pq: ParsedQuery, *, is_plain: bool | None = None) -> str:
+class Known(NamedTuple):
+    """What a caller that shows a text many times knows of it (the engine's document
+    cache, per stored item): whether it is :func:`plain`, and whether it holds none of the
+    characters HTML escaping changes (``&<>"'``)."""
+
+    plain: bool
+    clean: bool
+
+
+def known(text: str) -> Known:
+    """:class:`Known` of ``text`` (~4 µs for a 700-character window)."""
+    return Known(plain(text), _HTML_SPECIAL.search(text) is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlighter:
+    """A query's highlight terms, made ready once for every text of a result page."""
+
+    _m: _Matcher | None
+
+    @classmethod
+    def of(cls, pq: ParsedQuery) -> Highlighter:
+        return cls(_matcher(pq.highlight_terms, pq.open_terms, pq.term_words))
+
+    def title(self, text: str, known: Known | None = None) -> str:
+        """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""
+        m = self._m
+        if m is None:
+            return _render(text, 0, len(text), [], known.clean if known else None)
+        text_plain = plain(text) if known is None else known.plain
+        clean = None if known is None else known.clean
+        if not m.grouped and text_plain:
+            return _mark(text, m, clean)
+        return _render(text, 0, len(text), list(_find(text, m, text_plain)), clean)
+
+    def snippet(
+        self, text: str, width: int = 60, *, collapsed: bool = False, known: Known | None = None
+    ) -> str:
+        """:func:`make_snippet` with these terms."""
+        if width < 1:
+            raise ValueError("width must be positive")
+        # ``collapsed``: the caller's text has single spaces only (the stored windows).
+        text = text.strip() if collapsed else _WS.sub(" ", text).strip()
+        n = len(text)
+        m = self._m
+        text_plain = m is not None and (plain(text) if known is None else known.plain)
+        clean = None if known is None else known.clean
+        if m is not None and m.only and text_plain:
+            # One term: the best window is its first occurrence's (see ``_Matcher.only``).
+            first = text.find(m.only) if n > width else -1
+            start = 0 if first < 0 else _window_start(first, n, width)
+            end = min(n, start + width)
+            body = _mark(text[start:end], m, clean)
+        else:
+            found, most = _bounded_matches(text, m, text_plain)
+            start = 0
+            if n <= width:
+                matches = list(found)
+            else:
+                matches, start = _best_window(n, width, found, most, m.word if m else {})
+            end = min(n, start + width)
+            body = _render(text, start, end, matches, clean)
+        return ("…" if start > 0 else "") + body + ("…" if end < n else "")
+
+
+def highlight(text: str, pq: ParsedQuery, *, known: Known | None = None) -> str:
     """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``
-    (``is_plain``: :func:`plain` of ``text``, when known)."""
-    m, text_plain = _matcher_for(text, pq, is_plain)
-    if m is not None and not m.grouped and text_plain:
-        return _mark(text, m)
-    return _render(text, 0, len(text), list(_find(text, m, text_plain)))
+    (``known``: :func:`known` of ``text``, when known)."""
+    return Highlighter.of(pq).title(text, known)
 
 
 def _window_start(match_start: int, n: int, width: int) -> int:
@@ -436,12 +497,12 @@ def _window_start(match_start: int, n: int, width: int) -> int:
     return max(0, min(match_start - width // 5, n - width))
 
 
-def _mark(text: str, m: _Matcher) -> str:
+def _mark(text: str, m: _Matcher, clean: bool | None = None) -> str:
     """``text`` escaped, each match of ``m``'s Chinese terms (no word checks) wrapped in
     ``<em>``, in C: escaping creates no occurrence of such a term and splits none, and
     in a plain text the matches are what the regex engine (``str.replace`` for one term)
-    finds."""
-    if _HTML_SPECIAL.search(text):
+    finds. ``clean``: whether ``text`` needs no escaping, when known."""
+    if not clean and (clean is False or _HTML_SPECIAL.search(text)):
         text = html.escape(text)
     if m.only:
         return text.replace(m.only, "<em>" + m.only + "</em>")
@@ -460,7 +521,7 @@ def make_snippet(
     width: int = 60,
     *,
     collapsed: bool = False,
-    is_plain: bool | None = None,
+    known: Known | None = None,
 ) -> str:
     """An HTML-escaped window of about ``width`` characters of ``text`` around the best match.
 
@@ -469,32 +530,11 @@ def make_snippet(
     most query words (``ParsedQuery.term_words``: a word's synonyms and pieces count as
     the word; earliest on ties), starting a little before its first match; without
     matches it is the start of the text. Matches are wrapped in ``<em>…</em>`` and ``…``
-    marks a cut at either end. The output shows the original
-    characters (e.g. full-width ``ＡＢ``) even though matching is done on normalized text.
-    ``is_plain`` is :func:`plain` of ``text``, when known (collapsing white space keeps it).
+    marks a cut at either end. The output shows the original characters (e.g. full-width
+    ``ＡＢ``) even though matching is done on normalized text. ``known`` is :func:`known` of
+    ``text``, when known (collapsing white space keeps it).
     """
-    if width < 1:
-        raise ValueError("width must be positive")
-    # ``collapsed``: the caller's text has single spaces only (the stored windows).
-    text = text.strip() if collapsed else _WS.sub(" ", text).strip()
-    n = len(text)
-    m, text_plain = _matcher_for(text, pq, is_plain)
-    if m is not None and m.only and text_plain:
-        # One term: the best window is its first occurrence's (see ``_Matcher.only``).
-        first = text.find(m.only) if n > width else -1
-        start = 0 if first < 0 else _window_start(first, n, width)
-        end = min(n, start + width)
-        body = _mark(text[start:end], m)
-    else:
-        found, most = _bounded_matches(text, m, text_plain)
-        start = 0
-        if n <= width:
-            matches = list(found)
-        else:
-            matches, start = _best_window(n, width, found, most, m.word if m else {})
-        end = min(n, start + width)
-        body = _render(text, start, end, matches)
-    return ("…" if start > 0 else "") + body + ("…" if end < n else "")
+    return Highlighter.of(pq).snippet(text, width, collapsed=collapsed, known=known)
 
 
 def _bounded_matches(text: str, m: _Matcher | None, is_plain: bool) -> tuple[Iterator[Match], int]:

@@ -32,7 +32,7 @@ from server.search.analysis import (
 )
 from server.search.phrases import NO_PHRASES, phrase_lookup
 from server.search.schema import SCHEMA
-from server.search.snippets import highlight, make_snippet
+from server.search.snippets import Highlighter, highlight, make_snippet
 from tests.policies.search_helpers import build_engine, build_index, text_source
 
 EXT_B = "\U00020000"  # 𠀀, CJK Ext-B
@@ -868,15 +868,22 @@ def test_result_items_highlight_texts_that_must_be_normalized(tmp_path: Path) ->
     docs = (
         ("基\u200b站建设补助", "摘要", "今年起对基\u200b站建设给予补助。"),
         ("基站建设补助", "摘要", "今年起对基站建设给予补助，㈱豈。"),
+        ("基站<建设>&补助", "摘要", "对基站建设给予补助。"),  # the cache notes what to escape
     )
     index = _index(docs, tmp_path)
     searcher = index.searcher()
     pq = parse_query("基站 豈")
     hits = searcher.search(qb.text_query(list(pq.segments[:1])), 10).hits
     found = engine._hits(searcher, {}, hits)
-    assert {h.id: h.plain for h in found} == {1: (False, False), 2: (True, False)}
-    items = {h.id: engine.list_item(h, pq) for h in found}
+    assert {h.id: tuple(k.plain for k in h.known or ()) for h in found} == {
+        1: (False, False),
+        2: (True, False),
+        3: (True, True),
+    }
+    items = {h.id: engine.list_item(h, Highlighter.of(pq)) for h in found}
     assert items[1]["title_highlighted"] == "<em>基\u200b站</em>建设补助"
     assert "对<em>基\u200b站</em>建设" in items[1]["snippet"]
     assert items[2]["title_highlighted"] == "<em>基站</em>建设补助"
     assert "对<em>基站</em>建设给予补助，㈱<em>豈</em>。" in items[2]["snippet"]
+    assert items[3]["title_highlighted"] == "<em>基站</em>&lt;建设&gt;&amp;补助"
+    assert items[3]["snippet"] == "对<em>基站</em>建设给予补助。"
