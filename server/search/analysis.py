@@ -229,7 +229,7 @@ def _tokens_and_chars_normalized(text: str) -> tuple[str, str]:
     characters joined by spaces: the general path (any text), on the normalized text."""
     norm = normalize(text)
     classes = norm.translate(_CLASS_TABLE)
-    values: list[list[str]] = [[]]
+    tokens: list[str] = []
     han: list[str] = []
     after_word = False
     after_han = False
@@ -238,8 +238,7 @@ def _tokens_and_chars_normalized(text: str) -> tuple[str, str]:
         run = norm[start:end]
         if classes[start] == _HAN:
             if after_han:
-                values.append([])  # a Han run after a Han run starts a new value
-            tokens = values[-1]
+                tokens.append(GAP_TOKEN)  # a Han run after a Han run: one position empty
             if end - start > 1:
                 if after_word:
                     tokens.append(run[0])  # the leading unigram (see the module docstring)
@@ -248,9 +247,9 @@ def _tokens_and_chars_normalized(text: str) -> tuple[str, str]:
             han.append(run)
             after_word, after_han = False, True
         else:
-            values[-1].append(run[:MAX_WORD_CHARS])
+            tokens.append(run[:MAX_WORD_CHARS])
             after_word, after_han = True, False
-    return f" {GAP_TOKEN} ".join(" ".join(v) for v in values), " ".join("".join(han))
+    return " ".join(tokens), " ".join("".join(han))
 
 
 #: Class codes of the vectorized tokenizer (:func:`index_fields_many`).
@@ -396,9 +395,9 @@ def _index_fields_chunk(texts: Sequence[str]) -> list[tuple[str, str]]:
     after_word = np.zeros(len(run_at), np.bool_)
     after_word[1:] = (run_cls[:-1] >= 2) & (text_of[1:] == text_of[:-1])
     lead_at = run_at[after_word & (run_cls == 1) & ~last[run_at]]
-    # A Han run followed by another Han run of the same text (separators between them)
-    # ends its value: its terminal unigram is followed by the break token. Terminal
-    # characters are the Han runs' last ones, in the order of the Han runs.
+    # A Han run followed by another Han run of the same text (separators between them):
+    # its terminal unigram is followed by the gap token. Terminal characters are the Han
+    # runs' last ones, in the order of the Han runs.
     han_runs = run_cls == 1
     next_han = np.zeros(len(run_at), np.bool_)
     next_han[:-1] = han_runs[:-1] & han_runs[1:] & (text_of[1:] == text_of[:-1])

@@ -145,7 +145,7 @@ class _State:
     phrases: IndexedPhrases = NO_PHRASES
     #: (field, segment tokens) → how it is searched (index statistics of this reader
     #: generation; see ``phrases.phrase_lookup``).
-    phrase_plans: dict[tuple[str, tuple[str, ...]], PhrasePlan] = field(default_factory=dict)
+    phrase_plans: dict[tuple[str, tuple[str, ...]], PhrasePlan | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.generation = f"{self.path.name}:{self.cursor}"

@@ -22,13 +22,13 @@ indexer rebuilds the index, which it does by itself when the groups gain a term.
 
 Any other phrase is searched with the fewest of its tokens that still pin it down
 (:func:`sparse_tokens`): ``稳岗返还`` is ``稳岗`` and, two positions on, ``返还``; the
-middle bigram ``岗返`` is implied, because within one value of a field a Han bigram is
-followed by the next bigram of its run or by the run's terminal unigram, and a Han run
-that follows another Han run starts a new value, one position further on (see
-:mod:`server.search.analysis`). The engine reads the positions of each token of a phrase
-in every candidate document, so each token left out saves a third of the work of a
-three-bigram phrase. The boost makes up for the left-out tokens' weights, as for the
-phrase tokens, so the scores are the whole phrase's.
+middle bigram ``岗返`` is implied, because a Han bigram is followed by the next bigram of
+its run or by the run's terminal unigram, and a Han run that follows another Han run
+starts one position further on (the gap token; see :mod:`server.search.analysis`).
+The engine reads the positions of each token of a phrase in every candidate document, so
+each token left out saves a third of the work of a three-bigram phrase. The boost makes
+up for the left-out tokens' weights, as for the phrase tokens, so the scores are the
+whole phrase's.
 """
 
 from __future__ import annotations
@@ -141,13 +141,14 @@ def sparse_tokens(tokens: Sequence[str]) -> list[tuple[int, str]]:
     """The tokens of a phrase that pin it down, with their offsets in it.
 
     A token is left out when its neighbours imply it (never two side by side, never the
-    first or the last). Within one value of a field (a Han run that follows another Han
-    run starts a new value; see :mod:`server.search.analysis`):
+    first or the last), given that a Han run that follows another Han run starts one
+    position further on (see :mod:`server.search.analysis`):
 
     * a Han bigram ``XY`` between Han tokens: the token before it ends in ``X`` (a bigram
       ``WX`` or the leading unigram ``X``), so the next one is a bigram ``X?`` of the
       same run or its terminal unigram ``X``; the token after it is Han, so it is not the
-      terminal unigram (a word or the value's end follows that), and it starts with ``Y``;
+      terminal unigram (a word or the empty position follows that), and it starts with
+      ``Y``;
     * a leading unigram ``X`` between a word and the bigram ``XY``: a Han run of two or
       more characters right after a word starts with its first character alone;
     * a terminal unigram ``Y`` between the bigram ``XY`` and a word: a bigram is followed
@@ -177,31 +178,29 @@ def phrase_lookup(
     doc_freq: Callable[[str, str], int],
     docs: int,
     phrases: IndexedPhrases,
-    boosts: dict[tuple[str, tuple[str, ...]], PhrasePlan],
+    plans: dict[tuple[str, tuple[str, ...]], PhrasePlan | None],
     *,
     max_entries: int = 4096,
 ) -> PhraseLookup:
     """The plans of an index whose statistics are ``doc_freq(field, term)`` and ``docs``
-    (the engine's document count) and whose phrase tokens are ``phrases``. ``boosts``
-    keeps the plans for the life of those statistics (one reader generation), at most
+    (the engine's document count) and whose phrase tokens are ``phrases``. ``plans``
+    keeps them for the life of those statistics (one reader generation), at most
     ``max_entries``: queries are the users', without bound."""
 
     def lookup(seg: Segment, field_name: str) -> PhrasePlan | None:
         key = (field_name, seg.tokens)
-        plan = boosts.get(key)
-        if plan is not None:
-            return plan
+        if key in plans:
+            return plans[key]
         held = phrases.by_chain.get(seg.tokens)
-        kept: list[tuple[int, str]] = []
-        if held is None:
-            kept = sparse_tokens(seg.tokens)
-            if len(kept) == len(seg.tokens):
-                return None
-        terms = [held] if held is not None else [token for _, token in kept]
-        boost = phrase_boost(lambda term: doc_freq(field_name, term), docs, seg.tokens, terms)
-        if len(boosts) >= max_entries:
-            boosts.clear()
-        plan = boosts[key] = (held if held is not None else kept, boost)
+        kept = sparse_tokens(seg.tokens) if held is None else []
+        plan: PhrasePlan | None = None
+        if held is not None or len(kept) < len(seg.tokens):
+            terms = [held] if held is not None else [token for _, token in kept]
+            boost = phrase_boost(lambda t: doc_freq(field_name, t), docs, seg.tokens, terms)
+            plan = (held if held is not None else kept, boost)
+        if len(plans) >= max_entries:
+            plans.clear()
+        plans[key] = plan
         return plan
 
     return lookup
