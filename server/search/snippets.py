@@ -338,23 +338,8 @@ def _normalized_matches(text: str, m: _Matcher) -> Iterator[Match]:
         i = e
 
 
-def _matches(text: str, pq: ParsedQuery, is_plain: bool | None = None) -> Iterator[Match]:
-    """Non-overlapping ``(start, end, term)`` matches in ORIGINAL-text coordinates, in
-    order (lazily: a snippet needs only those up to its window).
-
-    Matching is done on the normalized text, leftmost first and longest term first. A term
-    that starts (ends) with a letter or digit only matches where the text's token starts
-    (ends) too, mirroring whole-token matching in search. ``is_plain`` is
-    :func:`plain` of ``text`` when the caller knows it.
-    """
-    m = _matcher(pq.highlight_terms, pq.open_terms, pq.term_words)
-    if m is None:
-        return iter(())
-    return _find(text, m, plain(text) if is_plain is None else is_plain)
-
-
 def _find(text: str, m: _Matcher | None, is_plain: bool) -> Iterator[Match]:
-    """:func:`_matches` with the matcher at hand."""
+    """``m``'s matches in ``text`` (see :meth:`Highlighter.matches`)."""
     if m is None or not text:
         return iter(())
     return _direct_matches(text, m) if is_plain else _normalized_matches(text, m)
@@ -443,6 +428,17 @@ class Highlighter:
     @classmethod
     def of(cls, pq: ParsedQuery) -> Highlighter:
         return cls(_matcher(pq.highlight_terms, pq.open_terms, pq.term_words))
+
+    def matches(self, text: str, known: Known | None = None) -> Iterator[Match]:
+        """Non-overlapping ``(start, end, term)`` matches in ORIGINAL-text coordinates, in
+        order (lazily: a snippet needs only those up to its window).
+
+        Matching is done on the normalized text, leftmost first and longest term first. A
+        term that starts (ends) with a letter or digit only matches where the text's token
+        starts (ends) too, mirroring whole-token matching in search.
+        """
+        text_plain = self._m is not None and (plain(text) if known is None else known.plain)
+        return _find(text, self._m, text_plain)
 
     def title(self, text: str, known: Known | None = None) -> str:
         """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""

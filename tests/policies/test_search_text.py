@@ -265,7 +265,9 @@ def test_chinese_terms_match_the_text_as_written_exactly_where_normalized_text_w
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 16)))
         slow = snippets._norm_with_map(text)
-        assert list(snippets._matches(text, pq)) == _matches_on_normalized(text, terms, slow)
+        assert list(snippets.Highlighter.of(pq).matches(text)) == _matches_on_normalized(
+            text, terms, slow
+        )
         shortcuts += snippets._char_tables().unsafe.search(text) is None
     assert shortcuts > 300  # the shortcut was exercised, not only the general path
 
@@ -325,7 +327,7 @@ def test_words_match_the_text_as_written_exactly_where_normalized_text_would() -
             for _ in range(800):
                 text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
                 expected = _word_matches_on_normalized(text, pq)
-                assert list(snippets._matches(text, pq)) == expected, (q, text)
+                assert list(snippets.Highlighter.of(pq).matches(text)) == expected, (q, text)
                 direct += snippets._char_tables().unsafe.search(text) is None
     assert direct > 2000  # the direct path was exercised, not only the general one
 
@@ -396,7 +398,7 @@ def test_snippet_window_is_the_first_with_the_most_distinct_terms(
 def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
     from server.search import snippets
 
-    matches = list(snippets._matches(text, pq))
+    matches = list(snippets.Highlighter.of(pq).matches(text))
     word = dict(zip(pq.highlight_terms, pq.term_words or range(99), strict=False))
     n = len(text)
     start = 0
@@ -517,7 +519,7 @@ def test_chinese_terms_are_marked_in_c_as_the_general_path_marks_them(
     from server.search import snippets
 
     pq = ParsedQuery((), tuple(sorted(terms, key=lambda t: (-len(t), t))))
-    general = snippets._render(text, 0, len(text), list(snippets._matches(text, pq)))
+    general = snippets._render(text, 0, len(text), list(snippets.Highlighter.of(pq).matches(text)))
     assert highlight(text, pq) == general
 
 
