@@ -45,7 +45,7 @@ def guarded(build: Callable[[], T]) -> T:
         raise QueryRejected("this query cannot be searched; rephrase it", field="q") from None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as SearchQuery (built on every search)
 class Filters:
     """Filters as indexed fields: each list is "any of", the lists are combined with AND."""
 
