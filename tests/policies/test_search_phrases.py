@@ -225,8 +225,9 @@ async def test_indexer_holds_the_synonyms_phrases_and_rebuilds_for_new_ones(
         assert not await indexer.phrases_outdated()
         engine.refresh(force=True)
         lookup = engine._phrase_lookup(engine.searcher())
-        assert lookup is not None  # now answered by the token
-        assert lookup(parse_query("养老保险").segments[0], "body") is not None
+        assert lookup is not None
+        plan = lookup(parse_query("养老保险").segments[0], "body")
+        assert plan is not None and plan[0] == PHRASE_MARK + "养老保险"  # now by the token
         page = search_policies(engine, SearchQuery(q="养老保险"), synonyms=synonyms)
         assert [i["title"] for i in page.items] == ["关于第2批补贴的通知"]
     finally:
