@@ -491,9 +491,9 @@ class ParsedQuery:
     ``highlight_terms`` are normalized strings to mark in snippets, longest first: each
     segment's text and, for mixed segments, its individual runs. ``open_terms`` are the
     highlight terms whose last word may continue (prefix matching). ``term_words`` gives
-    each highlight term the query word it shows (an index; empty: each term is a word of
-    its own): the pieces of ``5G基站`` are that one word, as are a word's synonyms (see
-    ``search.service``), and a snippet prefers the window showing the most words. An
+    each highlight term the query word it shows (an index; when not given, each term is a
+    word of its own): the pieces of ``5G基站`` are that one word, as are a word's synonyms
+    (see ``search.service``), and a snippet prefers the window showing the most words. An
     empty query (no segments) is falsy; callers should reject it.
     """
 
@@ -501,6 +501,12 @@ class ParsedQuery:
     highlight_terms: tuple[str, ...]
     open_terms: frozenset[str] = frozenset()
     term_words: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.term_words) != len(self.highlight_terms):
+            if self.term_words:
+                raise ValueError("one word per highlight term")
+            object.__setattr__(self, "term_words", tuple(range(len(self.highlight_terms))))
 
     def __bool__(self) -> bool:
         return bool(self.segments)

@@ -229,8 +229,7 @@ def _highlight_terms(
     """``pq`` with the texts of ``alternatives`` marked too: list ``i`` (a segment and its
     synonyms, or a relaxed word and its synonyms) shows the query word ``first_word + i``
     (see ``ParsedQuery.term_words``)."""
-    own = pq.term_words or range(len(pq.highlight_terms))
-    words = dict(zip(pq.highlight_terms, own, strict=True))
+    words = dict(zip(pq.highlight_terms, pq.term_words, strict=True))
     for i, alts in enumerate(alternatives):
         for seg in alts:
             words.setdefault(seg.text, first_word + i)

@@ -167,12 +167,12 @@ class _Matcher:
 
 @functools.lru_cache(maxsize=1024)
 def _matcher(
-    terms: tuple[str, ...], open_terms: frozenset[str], words: tuple[int, ...] = ()
+    terms: tuple[str, ...], open_terms: frozenset[str], words: tuple[int, ...]
 ) -> _Matcher | None:
     """The matcher of ``terms`` (cached: a result page cuts twenty snippets and titles with
-    the same terms); ``words``: the query word of each term (empty: one each). ``None``
-    when there is nothing to match."""
-    word = {t: w for t, w in zip(terms, words or range(len(terms)), strict=True) if t}
+    the same terms); ``words``: the query word of each term. ``None`` when there is
+    nothing to match."""
+    word = {t: w for t, w in zip(terms, words, strict=True) if t}
     kept = tuple(t for t in terms if t)
     if not kept:
         return None
@@ -437,17 +437,19 @@ class Highlighter:
         term that starts (ends) with a letter or digit only matches where the text's token
         starts (ends) too, mirroring whole-token matching in search.
         """
-        text_plain = self._m is not None and (plain(text) if known is None else known.plain)
-        return _find(text, self._m, text_plain)
+        return _find(text, self._m, self._plain(text, known))
+
+    def _plain(self, text: str, known: Known | None) -> bool:
+        """Whether ``text`` is :func:`plain` (worked out only when there is something to
+        match and the caller does not know)."""
+        return self._m is not None and (plain(text) if known is None else known.plain)
 
     def title(self, text: str, known: Known | None = None) -> str:
         """The whole ``text`` HTML-escaped, with every match wrapped in ``<em>…</em>``."""
         m = self._m
-        if m is None:
-            return _render(text, 0, len(text), [], known.clean if known else None)
-        text_plain = plain(text) if known is None else known.plain
+        text_plain = self._plain(text, known)
         clean = None if known is None else known.clean
-        if not m.grouped and text_plain:
+        if m is not None and not m.grouped and text_plain:
             return _mark(text, m, clean)
         return _render(text, 0, len(text), list(_find(text, m, text_plain)), clean)
 
@@ -461,7 +463,7 @@ class Highlighter:
         text = text.strip() if collapsed else _WS.sub(" ", text).strip()
         n = len(text)
         m = self._m
-        text_plain = m is not None and (plain(text) if known is None else known.plain)
+        text_plain = self._plain(text, known)
         clean = None if known is None else known.clean
         if m is not None and m.only and text_plain:
             # One term: the best window is its first occurrence's (see ``_Matcher.only``).

@@ -399,7 +399,7 @@ def _reference_snippet(text: str, pq: ParsedQuery, width: int) -> str:
     from server.search import snippets
 
     matches = list(snippets.Highlighter.of(pq).matches(text))
-    word = dict(zip(pq.highlight_terms, pq.term_words or range(99), strict=False))
+    word = dict(zip(pq.highlight_terms, pq.term_words, strict=True))
     n = len(text)
     start = 0
     if matches and n > width:
