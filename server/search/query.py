@@ -83,8 +83,8 @@ def segment_query(
     A Han character after a word is an exact token: the index holds the leading unigram
     of a run that follows a word. ``phrases`` plans the other segments of several tokens
     (see :mod:`server.search.phrases`): a phrase the index holds as one token is that
-    token, and a phrase is searched with the tokens that pin it down, each boosted to
-    score as the whole phrase; without it, a segment is its whole phrase.
+    token, and another phrase is searched with the tokens that pin it down, either boosted
+    to score as the whole phrase; without it, a segment is its whole phrase.
     """
     last = seg.tokens[-1]
     if len(seg.tokens) == 1 and _is_han_char(last):

@@ -60,14 +60,15 @@ def _analyzer() -> tantivy.TextAnalyzer:
 
 def new_index(path: Path, *, reuse: bool) -> tantivy.Index:
     """The index at ``path`` (``reuse``: open it if there is one, else create it)."""
-    index = tantivy.Index(SCHEMA, path=str(path), reuse=reuse)
-    index.register_tokenizer(TOKENIZER, _analyzer())
-    return index
+    return _with_analyzer(tantivy.Index(SCHEMA, path=str(path), reuse=reuse))
 
 
 def open_index(path: Path) -> tantivy.Index:
     """The existing index at ``path``."""
-    index = tantivy.Index.open(str(path))
+    return _with_analyzer(tantivy.Index.open(str(path)))
+
+
+def _with_analyzer(index: tantivy.Index) -> tantivy.Index:
     index.register_tokenizer(TOKENIZER, _analyzer())
     return index
 
